@@ -1,0 +1,109 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.InputFiles;
+import dev.scholarsearch.ingest.ReferenceDate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code index}: reads pages and JSONL, merges, and commits a new index in one step. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = {
+      "Index researcher profile pages (.txt) and paper collections (.jsonl, .jsonl.gz).",
+      "",
+      "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl'",
+      "later rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use",
+      "--replace to forget the earlier inputs. The new index replaces the old one in a single",
+      "commit: if the run is interrupted, the previous index stays intact and searchable."},
+    footer = {"", "Examples:",
+      "  scholar index                                  # seeds/ into index/",
+      "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",
+      "  scholar index --replace --reference-date 2026-01-01 seeds/"})
+final class IndexCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "Files or directories to index (default: seeds/ of the project).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
+  Path indexDir;
+
+  @Option(names = "--replace", description = "Index only the given inputs; forget those of the previous index.")
+  boolean replace;
+
+  @Option(names = "--if-stale",
+      description = "Do nothing when the index already covers the same input files, unchanged.")
+  boolean ifStale;
+
+  @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD",
+      description = "Resolve page dates printed without a year ('Jun 3') to the latest such day on or before "
+          + "this date (default: today).")
+  LocalDate referenceDate;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
+  boolean quiet;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  IndexCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    Optional<IndexManifest> previous = Indexer.readManifest(dir);
+    Set<Path> all = new LinkedHashSet<>();
+    if (!replace) {
+      previous.ifPresent(m -> m.inputs().stream().map(Path::of).filter(Files::exists).forEach(all::add));
+    }
+    List<Path> given = inputs.isEmpty() ? List.of(Home.defaultSeeds()) : inputs;
+    given.forEach(p -> all.add(p.toAbsolutePath().normalize()));
+    List<Path> paths = List.copyOf(all);
+
+    InputFiles files = InputFiles.scan(paths);
+    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
+        + ";ref=" + (referenceDate == null ? "today" : referenceDate));
+    if (ifStale && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
+      if (!quiet) {
+        err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
+      }
+      return 0;
+    }
+
+    ReferenceDate reference = referenceDate == null ? ReferenceDate.now() : new ReferenceDate(referenceDate);
+    Ingester.Result result = new Ingester(reference, quiet ? s -> {} : err::println).ingest(paths);
+    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
+      out.print(result.report().summary());
+      err.println("error: nothing to index (no paper was read from " + paths + "); the existing index, if any, is unchanged");
+      return 2;
+    }
+    try {
+      IndexManifest m = Indexer.write(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
+          quiet ? s -> {} : err::println);
+      out.print(result.report().summary());
+      out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: could not write the index in " + dir + ": " + e.getMessage());
+      err.println("The previous index, if any, is unchanged.");
+      return 1;
+    }
+  }
+}

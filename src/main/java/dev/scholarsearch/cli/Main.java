@@ -1,0 +1,45 @@
+package dev.scholarsearch.cli;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scholar} command: the one place that wires ingest, index, search and the server together. */
+@Command(name = "scholar", mixinStandardHelpOptions = true, version = "scholar-search 0.1.0",
+    description = {"Self-hosted search and ranking for research literature.", ""},
+    footer = {"", "Run 'scholar COMMAND --help' for the options of a command."})
+public final class Main implements Runnable {
+  private final PrintStream out;
+
+  private Main(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(out);
+  }
+
+  /** Runs the command line and returns the exit code: 0 ok, 1 a fatal error, 2 bad usage. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new Main(out))
+        .addSubcommand(new IndexCommand(out, err))
+        .addSubcommand(new SearchCommand(out, err))
+        .addSubcommand(new StatsCommand(out, err));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setUsageHelpAutoWidth(true);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof dev.scholarsearch.search.InvalidRequestException bad) {
+        err.println("error: " + bad.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperHit;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SearchResult;
+import dev.scholarsearch.search.SortOrder;
+import dev.scholarsearch.search.YearRange;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code search}: runs a keyword query against the index and prints the top hits. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Search titles and abstracts and print the top papers: id, year, title and authors.",
+      "",
+      "Query syntax: words (any may match, more is better), \"exact phrase\", +must, -not, a | b,",
+      "prefix*, fuzzy~1, \"phrase\"~3, and fielded terms title:word, abstract:\"a phrase\", author:zhu."},
+    footer = {"", "Examples:",
+      "  scholar search \"reinforcement learning\"",
+      "  scholar search 'author:zhu +agents' --limit 5",
+      "  scholar search 'federated' --category LG --year 2025-"})
+final class SearchCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "QUERY", description = "The query.")
+  String query;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to print, 1-100 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
+  Path indexDir;
+
+  @Option(names = "--author", paramLabel = "NAME", description = "Only papers by this author (repeatable: any of them).")
+  List<String> authors = new ArrayList<>();
+
+  @Option(names = "--category", paramLabel = "CODE", description = "Only papers in this category (repeatable).")
+  List<String> categories = new ArrayList<>();
+
+  @Option(names = "--year", paramLabel = "RANGE", description = "2024, 2020-2024, 2020- or -2019.")
+  String year;
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance, date or -date.")
+  String sort;
+
+  @Option(names = "--exact", description = "Search the unstemmed fields.")
+  boolean exact;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  SearchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
+      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      return 1;
+    }
+    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
+      SearchFilters filters = new SearchFilters(authors, categories, List.of(), List.of(),
+          year == null ? YearRange.ANY : YearRange.parse(year), false);
+      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0);
+      SearchResult r = new PaperSearcher(index).search(req);
+      out.printf("%d papers match; top %d:%n", r.total(), r.hits().size());
+      int rank = 1;
+      for (PaperHit h : r.hits()) {
+        out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() > 0 ? h.year() : "----", h.title());
+        out.printf("    %s   (score %.3f)%n", String.join(", ", h.authors()), h.score());
+      }
+      return 0;
+    } catch (InvalidRequestException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("error: cannot open the index in " + dir + ": " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.search.FacetValue;
+import dev.scholarsearch.search.IndexOverview;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperSearcher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stats}: what the index holds. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Show what the index holds: papers, researchers, inputs, build time, size and top facet values.")
+final class StatsCommand implements Callable<Integer> {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
+  Path indexDir;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  StatsCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    if (Indexer.readManifest(dir).isEmpty()) {
+      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      return 1;
+    }
+    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
+      IndexOverview o = IndexOverview.of(index, new PaperSearcher(index));
+      out.printf("index:        %s%n", o.path());
+      out.printf("built:        %s%n", o.manifest().builtAt());
+      out.printf("papers:       %d%n", o.papers());
+      out.printf("researchers:  %d (%d with a profile page)%n", o.researchers(), o.researchersWithProfiles());
+      out.printf("size:         %.1f MiB (%.0f bytes per paper)%n", o.sizeBytes() / 1048576.0,
+          o.papers() == 0 ? 0.0 : (double) o.sizeBytes() / o.papers());
+      out.println("inputs:");
+      o.manifest().inputs().forEach(i -> out.println("  " + i));
+      for (Map.Entry<String, List<FacetValue>> e : o.topFacets().entrySet()) {
+        out.printf("top %-9s %s%n", e.getKey() + ":", e.getValue().stream()
+            .map(v -> v.value() + " (" + v.count() + ")").collect(Collectors.joining(", ")));
+      }
+      return 0;
+    } catch (IOException e) {
+      err.println("error: cannot open the index in " + dir + ": " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.scholarsearch.index;
+
+import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+
+/** Turns model records into Lucene documents (with facets); the only place that knows both. */
+public final class DocumentBuilder {
+  /** Main text: positions for phrases, offsets for the highlighter, term vectors for MoreLikeThis. */
+  static final FieldType MAIN_TEXT = new FieldType(TextField.TYPE_STORED);
+  /** Exact-search text: positions for phrases, nothing stored (the main field holds the text). */
+  static final FieldType EXACT_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+  /** Researcher works: term vectors for characteristic terms, not stored (papers hold the text). */
+  static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    MAIN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    MAIN_TEXT.setStoreTermVectors(true);
+    MAIN_TEXT.freeze();
+    EXACT_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    EXACT_TEXT.freeze();
+    WORKS_TEXT.setStoreTermVectors(true);
+    WORKS_TEXT.freeze();
+  }
+
+  private final FacetsConfig facets = Fields.facetsConfig();
+
+  /** The paper document, facets built. */
+  public Document paper(Paper p) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(Fields.KIND, Fields.KIND_PAPER, Field.Store.NO));
+    d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
+    d.add(new Field(Fields.TITLE, p.title(), MAIN_TEXT));
+    d.add(new Field(Fields.ABSTRACT, p.abstractText(), MAIN_TEXT));
+    d.add(new Field(Fields.TITLE_EXACT, p.title(), EXACT_TEXT));
+    d.add(new Field(Fields.ABSTRACT_EXACT, p.abstractText(), EXACT_TEXT));
+    for (Authorship a : p.authors()) {
+      d.add(new TextField(Fields.AUTHOR_TEXT, a.name(), Field.Store.NO));
+      d.add(new StringField(Fields.AUTHOR, a.name(), Field.Store.NO));
+      d.add(new StringField(Fields.AUTHOR_ID, a.researcherId(), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(Fields.FACET_AUTHOR, a.name()));
+    }
+    for (String c : p.categories()) {
+      d.add(new StringField(Fields.CATEGORY, c, Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(Fields.FACET_CATEGORY, c));
+    }
+    if (!p.venue().isEmpty()) {
+      d.add(new StringField(Fields.VENUE, p.venue(), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(Fields.FACET_VENUE, p.venue()));
+    }
+    if (!p.type().isEmpty()) {
+      d.add(new StringField(Fields.TYPE, p.type(), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, p.type()));
+    }
+    if (p.year() > 0) {
+      d.add(new IntPoint(Fields.YEAR, p.year()));
+      d.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, Integer.toString(p.year())));
+    }
+    d.add(new NumericDocValuesField(Fields.YEAR, p.year()));
+    d.add(new NumericDocValuesField(Fields.DATE_SORT, sortDay(p)));
+    d.add(new StringField(Fields.HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
+    for (String s : p.sources()) {
+      d.add(new StringField(Fields.SOURCE, s, Field.Store.NO));
+    }
+    d.add(new StoredField(Fields.RECORD, RecordJson.write(p)));
+    return facets.build(d);
+  }
+
+  /** The researcher document; {@code works} is the text of their papers, looked up by id. */
+  public Document researcher(Researcher r, Map<String, Paper> papersById) {
+    Document d = new Document();
+    d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
+    d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
+    d.add(new TextField(Fields.NAME, r.name(), Field.Store.NO));
+    d.add(new StringField(Fields.NAME_KEY, r.nameKey(), Field.Store.NO));
+    d.add(new StringField(Fields.HAS_PROFILE, Boolean.toString(r.hasProfile()), Field.Store.NO));
+    d.add(new NumericDocValuesField(Fields.PAPER_COUNT, r.paperIds().size()));
+    for (String id : r.paperIds()) {
+      Paper p = papersById.get(id);
+      if (p != null) {
+        d.add(new Field(Fields.WORKS, p.title() + "\n" + p.abstractText(), WORKS_TEXT));
+      }
+    }
+    d.add(new StoredField(Fields.RECORD, RecordJson.write(r)));
+    return d;
+  }
+
+  /** Epoch day of the date, else of 1 July of the year (so year-only papers sort mid-year), else 0. */
+  static long sortDay(Paper p) {
+    if (p.date() != null) {
+      return p.date().toEpochDay();
+    }
+    return p.year() > 0 ? java.time.LocalDate.of(p.year(), 7, 1).toEpochDay() : Long.MIN_VALUE;
+  }
+}

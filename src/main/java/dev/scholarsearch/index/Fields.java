@@ -1,0 +1,81 @@
+package dev.scholarsearch.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Every field name in the index, and why it is indexed the way it is. Papers and researchers
+ * share one index (one commit makes a rebuild atomic); {@link #KIND} tells them apart.
+ */
+public final class Fields {
+  /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** "paper" or "researcher": a StringField every query filters on. */
+  public static final String KIND = "kind";
+  public static final String KIND_PAPER = "paper";
+  public static final String KIND_RESEARCHER = "researcher";
+
+  /** Stable id: StringField for exact lookups and updates, stored to return it. */
+  public static final String ID = "id";
+
+  /** Title, English-stemmed: the field relevance leans on most. Postings keep offsets for highlighting, term vectors feed MoreLikeThis. */
+  public static final String TITLE = "title";
+  /** Abstract, English-stemmed, with offsets (UnifiedHighlighter snippets) and term vectors (MoreLikeThis). */
+  public static final String ABSTRACT = "abstract";
+  /** Title, unstemmed and without stop-word removal, for exact search. */
+  public static final String TITLE_EXACT = "title_exact";
+  /** Abstract, unstemmed and without stop-word removal, for exact search. */
+  public static final String ABSTRACT_EXACT = "abstract_exact";
+
+  /** Author names as words (lower-cased, unstemmed), so {@code author:zhu} matches. */
+  public static final String AUTHOR_TEXT = "author_text";
+  /** Author display names as exact strings: filters and the author facet. */
+  public static final String AUTHOR = "author";
+  /** Researcher ids of the authors: exact filters and the links from papers to researchers. */
+  public static final String AUTHOR_ID = "author_id";
+  /** arXiv-style category codes: exact filter and facet. */
+  public static final String CATEGORY = "category";
+  /** Venue as an exact string: filter and facet. */
+  public static final String VENUE = "venue";
+  /** Publication type (preprint, article...): filter and facet. */
+  public static final String TYPE = "type";
+  /** Year: IntPoint for range filters, doc values for sorting, and a facet dimension of its own. */
+  public static final String YEAR = "year";
+  /** Date as epoch day: doc values for date sorting (papers without a full date sort by year). */
+  public static final String DATE_SORT = "date_sort";
+  /** "true"/"false": the "has code" filter. */
+  public static final String HAS_CODE = "has_code";
+  /** Source listings (page#item, file:line): exact strings, to find what came from a file. */
+  public static final String SOURCE = "source";
+  /** The whole record as JSON, stored only: one read returns everything the API shows. */
+  public static final String RECORD = "record";
+
+  /** Researcher name as words, for type-ahead and name search. */
+  public static final String NAME = "name";
+  /** Normalised name key, exact: matching namesakes and the evaluation's author keys. */
+  public static final String NAME_KEY = "name_key";
+  /** "true" when a profile page describes the researcher: the {@code scope=profiles} filter. */
+  public static final String HAS_PROFILE = "has_profile";
+  /** Number of papers: doc values, for normalising expert scores by volume. */
+  public static final String PAPER_COUNT = "paper_count";
+  /** Titles and abstracts of all the researcher's papers, stemmed, with term vectors for characteristic terms. */
+  public static final String WORKS = "works";
+
+  /** Facet dimensions, backed by sorted-set doc values in the main index: no taxonomy index to keep in step. */
+  public static final String FACET_AUTHOR = "author";
+  public static final String FACET_CATEGORY = "category";
+  public static final String FACET_YEAR = "year";
+  public static final String FACET_VENUE = "venue";
+  public static final String FACET_TYPE = "type";
+
+  private Fields() {}
+
+  /** The facet configuration: every dimension is multi-valued (a paper has several authors and categories). */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : new String[] {FACET_AUTHOR, FACET_CATEGORY, FACET_YEAR, FACET_VENUE, FACET_TYPE}) {
+      config.setMultiValued(dim, true);
+    }
+    return config;
+  }
+}

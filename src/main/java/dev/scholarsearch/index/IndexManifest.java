@@ -1,0 +1,54 @@
+package dev.scholarsearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an index was built from, kept in the Lucene commit's user data so it changes atomically
+ * with the index itself.
+ *
+ * @param inputs the inputs (absolute paths) the index covers; the next {@code index} run keeps them
+ * @param fingerprint a hash of the input files' names, sizes and modification times, and the schema
+ * @param builtAt when the commit was made
+ * @param papers number of paper documents
+ * @param researchers number of researcher documents
+ */
+public record IndexManifest(List<String> inputs, String fingerprint, Instant builtAt, int papers, int researchers) {
+
+  public IndexManifest {
+    inputs = List.copyOf(inputs);
+  }
+
+  Map<String, String> toUserData() {
+    Map<String, String> m = new HashMap<>();
+    try {
+      m.put("inputs", RecordJson.MAPPER.writeValueAsString(inputs));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    m.put("fingerprint", fingerprint);
+    m.put("builtAt", builtAt.toString());
+    m.put("papers", Integer.toString(papers));
+    m.put("researchers", Integer.toString(researchers));
+    m.put("schema", Integer.toString(Fields.SCHEMA_VERSION));
+    return m;
+  }
+
+  /** Reads the manifest back; an index without one (or from another schema) gives an empty manifest. */
+  static IndexManifest fromUserData(Map<String, String> m) {
+    try {
+      List<String> inputs = m.containsKey("inputs")
+          ? RecordJson.MAPPER.readValue(m.get("inputs"), new TypeReference<List<String>>() {})
+          : List.of();
+      return new IndexManifest(inputs, m.getOrDefault("fingerprint", ""),
+          m.containsKey("builtAt") ? Instant.parse(m.get("builtAt")) : Instant.EPOCH,
+          Integer.parseInt(m.getOrDefault("papers", "0")), Integer.parseInt(m.getOrDefault("researchers", "0")));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return new IndexManifest(List.of(), "", Instant.EPOCH, 0, 0);
+    }
+  }
+}

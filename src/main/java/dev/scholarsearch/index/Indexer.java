@@ -1,0 +1,86 @@
+package dev.scholarsearch.index;
+
+import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+
+/**
+ * Writes a corpus into an index directory as one Lucene commit. Until that commit the previous
+ * index stays the one readers see, so a crash or {@code kill -9} mid-build leaves it intact, and
+ * a running server swaps to the new one only when it is complete.
+ */
+public final class Indexer {
+  private static final int PROGRESS_EVERY = 50_000;
+
+  private Indexer() {}
+
+  /** Replaces the index in {@code dir} with the corpus; returns the manifest it committed. */
+  public static IndexManifest write(Path dir, Corpus corpus, List<String> inputs, String fingerprint,
+      Consumer<String> progress) throws IOException {
+    Files.createDirectories(dir);
+    DocumentBuilder builder = new DocumentBuilder();
+    IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setRAMBufferSizeMB(256)
+        .setCommitOnClose(false);
+    try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+      long start = System.nanoTime();
+      int n = 0;
+      for (Paper p : corpus.papers()) {
+        writer.addDocument(builder.paper(p));
+        if (++n % PROGRESS_EVERY == 0) {
+          double secs = (System.nanoTime() - start) / 1e9;
+          progress.accept(String.format("indexed %,d of %,d papers (%.0f/s, about %.0f s left)", n,
+              corpus.papers().size(), n / secs, (corpus.papers().size() - n) / (n / secs)));
+        }
+      }
+      Map<String, Paper> byId = new HashMap<>();
+      corpus.papers().forEach(p -> byId.put(p.id(), p));
+      for (Researcher r : corpus.researchers()) {
+        writer.addDocument(builder.researcher(r, byId));
+      }
+      IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
+          corpus.researchers().size());
+      writer.setLiveCommitData(manifest.toUserData().entrySet());
+      progress.accept("committing");
+      writer.commit();
+      return manifest;
+    }
+  }
+
+  /** The manifest kept in a commit's user data. */
+  public static IndexManifest manifestOf(Map<String, String> userData) {
+    return IndexManifest.fromUserData(userData);
+  }
+
+  /** The manifest of the index in {@code dir}, if there is a readable index there. */
+  public static Optional<IndexManifest> readManifest(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (Directory directory = new MMapDirectory(dir)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Optional.empty();
+      }
+      SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+      return Optional.of(IndexManifest.fromUserData(infos.getUserData()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

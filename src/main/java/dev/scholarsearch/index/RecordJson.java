@@ -1,0 +1,61 @@
+package dev.scholarsearch.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.scholarsearch.model.MetricsStats;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.ProfileStats;
+import dev.scholarsearch.model.Researcher;
+import dev.scholarsearch.model.TrustStats;
+import java.io.UncheckedIOException;
+
+/** The JSON stored with each document, so one stored-field read gives back the whole record. */
+public final class RecordJson {
+  /** Shared and thread-safe once configured. */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+      .addMixIn(ProfileStats.class, StatsMixin.class);
+
+  /** Tells the two stats records apart in JSON without putting Jackson into the model. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = TrustStats.class, name = "trust"),
+    @JsonSubTypes.Type(value = MetricsStats.class, name = "metrics")
+  })
+  private interface StatsMixin {}
+
+  private RecordJson() {}
+
+  public static String write(Object record) {
+    try {
+      return MAPPER.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Paper paper(String json) {
+    return read(json, Paper.class);
+  }
+
+  public static Researcher researcher(String json) {
+    return read(json, Researcher.class);
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("stored record is not readable as " + type.getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.scholarsearch.ingest;
+
+import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.model.ProfilePage;
+import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** Reads every input file into one merged {@link Corpus}; bad files and lines are reported, never fatal. */
+public final class Ingester {
+  /** A profile page larger than this is no profile page; reading it whole would only waste memory. */
+  static final long MAX_PAGE_BYTES = 8L << 20;
+
+  private final ProfilePageParser pageParser;
+  private final JsonlPaperReader jsonlReader = new JsonlPaperReader();
+  private final Consumer<String> progress;
+
+  /** What a run produced. */
+  public record Result(Corpus corpus, IngestReport report) {}
+
+  /**
+   * @param reference resolves page dates printed without a year
+   * @param progress receives a line now and then on long inputs (e.g. stderr)
+   */
+  public Ingester(ReferenceDate reference, Consumer<String> progress) {
+    this.pageParser = new ProfilePageParser(reference);
+    this.progress = progress;
+  }
+
+  public Result ingest(List<Path> inputs) {
+    long start = System.nanoTime();
+    InputFiles files = InputFiles.scan(inputs);
+    List<IngestReport.Problem> skipped = new ArrayList<>();
+    List<IngestReport.Problem> warnings = new ArrayList<>();
+    files.skipped().forEach(s -> skipped.add(new IngestReport.Problem(s.path(), s.reason())));
+    Map<String, Integer> layouts = new TreeMap<>();
+    CorpusBuilder builder = new CorpusBuilder();
+    int filesRead = 0;
+    int jsonlLines = 0;
+    long lastReport = System.nanoTime();
+    int total = files.pages().size() + files.jsonl().size();
+
+    for (Path file : files.pages()) {
+      String name = file.getFileName().toString();
+      filesRead++;
+      try {
+        ProfilePage page = readPage(file, name);
+        layouts.merge(page.layout().label(), 1, Integer::sum);
+        page.warnings().forEach(w -> warnings.add(new IngestReport.Problem(name, w)));
+        builder.addPage(page);
+      } catch (InvalidInputException e) {
+        skipped.add(new IngestReport.Problem(name, e.getMessage()));
+      } catch (IOException | UncheckedIOException e) {
+        skipped.add(new IngestReport.Problem(name, "cannot be read: " + e.getMessage()));
+      }
+      if (System.nanoTime() - lastReport > 2_000_000_000L) {
+        progress.accept(String.format("read %d of %d files", filesRead, total));
+        lastReport = System.nanoTime();
+      }
+    }
+    for (Path file : files.jsonl()) {
+      String name = file.getFileName().toString();
+      filesRead++;
+      progress.accept("reading " + file);
+      try {
+        JsonlPaperReader.Result r = jsonlReader.read(file, builder::addListing);
+        jsonlLines += r.linesRead();
+        r.errors().forEach(e -> skipped.add(new IngestReport.Problem(name + ":" + e.line(), e.reason())));
+      } catch (IOException | UncheckedIOException e) {
+        skipped.add(new IngestReport.Problem(name, "cannot be read: " + e.getMessage()));
+      }
+    }
+
+    progress.accept("merging papers and researchers");
+    CorpusBuilder.Result merged = builder.build();
+    Corpus corpus = merged.corpus();
+    int withProfiles = (int) corpus.researchers().stream().filter(Researcher::hasProfile).count();
+    IngestReport report = new IngestReport(filesRead, layouts, jsonlLines, merged.stats(), corpus.papers().size(),
+        corpus.researchers().size(), withProfiles, skipped, warnings, Duration.ofNanos(System.nanoTime() - start));
+    return new Result(corpus, report);
+  }
+
+  private ProfilePage readPage(Path file, String name) throws IOException, InvalidInputException {
+    long size = Files.size(file);
+    if (size > MAX_PAGE_BYTES) {
+      throw new InvalidInputException("larger than " + (MAX_PAGE_BYTES >> 20) + " MiB: not a profile page");
+    }
+    DecodedText text = DecodedText.decode(Files.readAllBytes(file));
+    ProfilePage page = pageParser.parse(name, text.text());
+    if (!text.note().isEmpty()) {
+      List<String> w = new ArrayList<>(page.warnings());
+      w.add(0, "encoding: " + text.note());
+      page = new ProfilePage(page.source(), page.layout(), page.name(), page.tagline(), page.stats(), page.listings(), w);
+    }
+    return page;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.scholarsearch.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scholarsearch.model.Listing;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads papers from JSONL, one per line, in any of three shapes detected per line: ours
+ * ({@code id,title,abstract,authors[],year,venue,categories[],url}), BEIR ({@code _id,title,text})
+ * and the arXiv metadata snapshot ({@code authors} and {@code categories} as strings,
+ * {@code update_date}). A bad line is reported with its number and the rest is read.
+ */
+public final class JsonlPaperReader {
+  /** Longer lines are reported and skipped; no real paper record comes near this. */
+  static final int MAX_LINE_CHARS = 1 << 20;
+  private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b)\\s*");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Something that went wrong on one line. */
+  public record LineError(long line, String reason) {}
+
+  /** What reading one file gave. */
+  public record Result(int linesRead, List<LineError> errors) {
+    public Result {
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /** Reads {@code .jsonl} or {@code .jsonl.gz}, handing each good paper to {@code sink}. */
+  public Result read(Path file, Consumer<Listing> sink) throws IOException {
+    String name = file.getFileName().toString();
+    List<LineError> errors = new ArrayList<>();
+    int lines = 0;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(in,
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_LINE_CHARS)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        long no = reader.lineNumber();
+        if (line.isBlank()) {
+          continue;
+        }
+        lines++;
+        if (reader.truncated()) {
+          errors.add(new LineError(no, "line is longer than " + MAX_LINE_CHARS + " characters"));
+          continue;
+        }
+        try {
+          sink.accept(parseLine(name + ":" + no, line));
+        } catch (InvalidInputException e) {
+          errors.add(new LineError(no, e.getMessage()));
+        }
+      }
+    }
+    return new Result(lines, errors);
+  }
+
+  /** Parses one JSON line; {@code source} names it in the listing (file:line). */
+  public Listing parseLine(String source, String line) throws InvalidInputException {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidInputException("not a JSON object");
+    }
+    if (node.has("_id")) {
+      return beir(source, node);
+    }
+    if (node.has("update_date") || node.path("authors").isTextual() || node.path("categories").isTextual()) {
+      return arxiv(source, node);
+    }
+    return ours(source, node);
+  }
+
+  private static Listing ours(String source, JsonNode n) throws InvalidInputException {
+    String id = requiredText(n, "id");
+    String title = requiredText(n, "title");
+    String rawAbstract = optionalText(n, "abstract");
+    List<String> authors = stringArray(n, "authors");
+    List<String> categories = stringArray(n, "categories");
+    int year = year(n.get("year"));
+    LocalDate date = date(optionalText(n, "date"));
+    boolean hasCode = n.path("hasCode").asBoolean(false);
+    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(rawAbstract), rawAbstract,
+        displayNames(authors), false, "", year, date, categories, optionalText(n, "venue"),
+        optionalText(n, "type"), hasCode, null, optionalText(n, "url"));
+  }
+
+  private static Listing beir(String source, JsonNode n) throws InvalidInputException {
+    String id = requiredText(n, "_id");
+    String text = optionalText(n, "text");
+    String title = optionalText(n, "title");
+    if (title.isBlank()) {
+      if (text.isBlank()) {
+        throw new InvalidInputException("BEIR record '" + id + "' has neither title nor text");
+      }
+      title = firstWords(text, 16);
+    }
+    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(text), text,
+        List.of(), false, "", 0, null, List.of(), "", "", false, null, "");
+  }
+
+  private static Listing arxiv(String source, JsonNode n) throws InvalidInputException {
+    String id = requiredText(n, "id");
+    String title = requiredText(n, "title");
+    String rawAbstract = optionalText(n, "abstract").strip();
+    List<String> authors = new ArrayList<>();
+    JsonNode a = n.get("authors");
+    if (a != null && a.isTextual()) {
+      for (String s : AUTHOR_SPLIT.split(a.asText().replaceAll("\\s+", " "))) {
+        if (!s.isBlank()) {
+          authors.add(s.strip());
+        }
+      }
+    } else {
+      authors.addAll(stringArray(n, "authors"));
+    }
+    List<String> categories = new ArrayList<>();
+    JsonNode c = n.get("categories");
+    if (c != null && c.isTextual()) {
+      for (String s : c.asText().trim().split("\\s+")) {
+        if (!s.isEmpty()) {
+          categories.add(s);
+        }
+      }
+    } else {
+      categories.addAll(stringArray(n, "categories"));
+    }
+    LocalDate date = date(optionalText(n, "update_date"));
+    String venue = optionalText(n, "journal-ref");
+    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(rawAbstract), rawAbstract,
+        displayNames(authors), false, "", date == null ? 0 : date.getYear(), date, categories,
+        venue.isBlank() ? "arXiv" : venue, "preprint", false, null, "https://arxiv.org/abs/" + id);
+  }
+
+  private static List<String> displayNames(List<String> names) {
+    return names.stream().map(TextKeys::displayName).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String requiredText(JsonNode n, String field) throws InvalidInputException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      throw new InvalidInputException("missing required field '" + field + "'");
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw new InvalidInputException("field '" + field + "' must be a string, got " + v.getNodeType());
+    }
+    String s = v.asText().strip();
+    if (s.isEmpty()) {
+      throw new InvalidInputException("required field '" + field + "' is empty");
+    }
+    return s;
+  }
+
+  private static String optionalText(JsonNode n, String field) throws InvalidInputException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (!v.isValueNode()) {
+      throw new InvalidInputException("field '" + field + "' must be a string, got " + v.getNodeType());
+    }
+    return v.asText();
+  }
+
+  private static List<String> stringArray(JsonNode n, String field) throws InvalidInputException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new InvalidInputException("field '" + field + "' must be an array of strings, got " + v.getNodeType());
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (e.isValueNode() && !e.isNull() && !e.asText().isBlank()) {
+        out.add(e.asText().strip());
+      } else if (!e.isNull()) {
+        throw new InvalidInputException("field '" + field + "' must hold strings, found " + e.getNodeType());
+      }
+    }
+    return out;
+  }
+
+  private static int year(JsonNode v) throws InvalidInputException {
+    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+      return 0;
+    }
+    String s = v.asText().strip();
+    if (!s.matches("\\d{4}")) {
+      throw new InvalidInputException("field 'year' must be a four-digit year, got '" + ProfilePageParser.abbreviate(s) + "'");
+    }
+    return Integer.parseInt(s);
+  }
+
+  private static LocalDate date(String s) throws InvalidInputException {
+    if (s.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("date '" + ProfilePageParser.abbreviate(s) + "' is not yyyy-mm-dd");
+    }
+  }
+
+  private static String firstWords(String text, int n) {
+    String[] words = text.strip().split("\\s+");
+    String joined = String.join(" ", java.util.Arrays.copyOf(words, Math.min(n, words.length)));
+    return words.length > n ? joined + "…" : joined;
+  }
+}

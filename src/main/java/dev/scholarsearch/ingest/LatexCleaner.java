@@ -1,0 +1,229 @@
+package dev.scholarsearch.ingest;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the LaTeX found in abstracts and titles into readable plain text: formatting commands keep
+ * their argument, {@code \href{url}{text}} keeps the text, citations are dropped, and inline math
+ * loses its dollars but stays readable ({@code $O(1/n^2)$} becomes {@code O(1/n^2)}).
+ *
+ * <p>It is a small scanner, not a TeX engine: anything it does not know is kept as text, and
+ * unbalanced or absurdly nested braces never throw (nesting beyond {@link #MAX_DEPTH} is flattened).
+ */
+public final class LatexCleaner {
+  static final int MAX_DEPTH = 32;
+
+  /** Commands whose single argument is the visible text. */
+  private static final Set<String> KEEP_ARGUMENT = Set.of(
+      "emph", "textbf", "textit", "texttt", "textsc", "textsf", "textrm", "textup", "textnormal",
+      "underline", "text", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal",
+      "mathbb", "boldsymbol", "operatorname", "footnote");
+
+  /** Commands dropped together with their argument. */
+  private static final Set<String> DROP_WITH_ARGUMENT = Set.of(
+      "cite", "citep", "citet", "citealp", "citealt", "citeauthor", "citeyear", "nocite",
+      "label", "ref", "eqref", "cref", "Cref", "autoref", "footnotemark", "vspace", "hspace");
+
+  /** Symbols, so that math reads naturally. */
+  private static final Map<String, String> SYMBOLS = Map.ofEntries(
+      Map.entry("cdot", " · "), Map.entry("times", " × "), Map.entry("leq", " ≤ "), Map.entry("le", " ≤ "),
+      Map.entry("geq", " ≥ "), Map.entry("ge", " ≥ "), Map.entry("neq", " ≠ "), Map.entry("approx", " ≈ "),
+      Map.entry("sim", " ~ "), Map.entry("pm", " ± "), Map.entry("to", " → "), Map.entry("rightarrow", " → "),
+      Map.entry("leftarrow", " ← "), Map.entry("infty", "∞"), Map.entry("ldots", "…"), Map.entry("dots", "…"),
+      Map.entry("cdots", "…"), Map.entry("in", " ∈ "), Map.entry("log", "log"), Map.entry("exp", "exp"),
+      Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
+      Map.entry("epsilon", "ε"), Map.entry("varepsilon", "ε"), Map.entry("eta", "η"), Map.entry("theta", "θ"),
+      Map.entry("lambda", "λ"), Map.entry("mu", "μ"), Map.entry("pi", "π"), Map.entry("rho", "ρ"),
+      Map.entry("sigma", "σ"), Map.entry("tau", "τ"), Map.entry("phi", "φ"), Map.entry("psi", "ψ"),
+      Map.entry("omega", "ω"), Map.entry("Delta", "Δ"), Map.entry("Omega", "Ω"), Map.entry("Sigma", "Σ"),
+      Map.entry("sqrt", "√"), Map.entry("sum", "Σ"), Map.entry("prod", "Π"), Map.entry("quad", " "),
+      Map.entry("LaTeX", "LaTeX"), Map.entry("TeX", "TeX"));
+
+  private LatexCleaner() {}
+
+  /** The readable text, with whitespace collapsed to single spaces. */
+  public static String clean(String latex) {
+    if (latex.indexOf('\\') < 0 && latex.indexOf('$') < 0 && latex.indexOf('{') < 0 && latex.indexOf('}') < 0) {
+      return collapse(latex);
+    }
+    StringBuilder out = new StringBuilder(latex.length());
+    new Scanner(latex).run(out, 0, latex.length(), 0);
+    return collapse(out.toString());
+  }
+
+  private static String collapse(String s) {
+    return s.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?)])", "$1").replace("( ", "(").strip();
+  }
+
+  private static final class Scanner {
+    private final String s;
+
+    Scanner(String s) {
+      this.s = s;
+    }
+
+    void run(StringBuilder out, int from, int to, int depth) {
+      int i = from;
+      while (i < to) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i = command(out, i, to, depth);
+        } else if (c == '$') {
+          int close = closingDollar(i, to);
+          if (close < 0) {
+            out.append(c);
+            i++;
+          } else {
+            int start = i + 1;
+            while (start < close && s.charAt(start) == '$') {
+              start++;
+            }
+            run(out, start, close, depth + 1);
+            i = close + 1;
+            while (i < to && s.charAt(i) == '$') {
+              i++;
+            }
+          }
+        } else if (c == '{' || c == '}') {
+          i++; // grouping braces carry no text
+        } else if (c == '~') {
+          out.append(' ');
+          i++;
+        } else {
+          out.append(c);
+          i++;
+        }
+      }
+    }
+
+    /** Handles a backslash at {@code i}; returns the index after what it consumed. */
+    private int command(StringBuilder out, int i, int to, int depth) {
+      int j = i + 1;
+      if (j >= to) {
+        return j;
+      }
+      char next = s.charAt(j);
+      if (!Character.isLetter(next)) {
+        switch (next) {
+          case '\\', ',', ';', ' ', '!' -> out.append(' ');
+          default -> out.append(next); // \% \& \_ \$ \# \{ \}
+        }
+        return j + 1;
+      }
+      while (j < to && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+      String name = s.substring(i + 1, j);
+      if (name.equals("href")) {
+        int[] url = group(j, to);
+        if (url != null) {
+          int[] text = group(url[1], to);
+          if (text != null) {
+            nested(out, text[0] + 1, text[1] - 1, depth);
+            return text[1];
+          }
+          return url[1];
+        }
+        return j;
+      }
+      if (name.equals("url")) {
+        int[] url = group(j, to);
+        if (url != null) {
+          out.append(s, url[0] + 1, url[1] - 1);
+          return url[1];
+        }
+        return j;
+      }
+      if (DROP_WITH_ARGUMENT.contains(name) || name.startsWith("cite")) {
+        int k = skipOptional(j, to);
+        int[] arg = group(k, to);
+        trimTrailingSpace(out);
+        return arg == null ? k : arg[1];
+      }
+      if (KEEP_ARGUMENT.contains(name)) {
+        int[] arg = group(j, to);
+        if (arg != null) {
+          nested(out, arg[0] + 1, arg[1] - 1, depth);
+          return arg[1];
+        }
+        return j;
+      }
+      String symbol = SYMBOLS.get(name);
+      out.append(symbol != null ? symbol : name);
+      return j;
+    }
+
+    private void nested(StringBuilder out, int from, int to, int depth) {
+      if (depth >= MAX_DEPTH) {
+        for (int k = from; k < to; k++) {
+          char c = s.charAt(k);
+          if (c != '{' && c != '}' && c != '\\') {
+            out.append(c);
+          }
+        }
+      } else {
+        run(out, from, to, depth + 1);
+      }
+    }
+
+    /** The span [open, afterClose) of a brace group starting at {@code i} (after spaces), or null. */
+    private int[] group(int i, int to) {
+      int k = i;
+      while (k < to && s.charAt(k) == ' ') {
+        k++;
+      }
+      if (k >= to || s.charAt(k) != '{') {
+        return null;
+      }
+      int level = 0;
+      for (int m = k; m < to; m++) {
+        char c = s.charAt(m);
+        if (c == '\\') {
+          m++;
+        } else if (c == '{') {
+          level++;
+        } else if (c == '}' && --level == 0) {
+          return new int[] {k, m + 1};
+        }
+      }
+      return null; // unbalanced: the caller keeps the text
+    }
+
+    private int skipOptional(int i, int to) {
+      if (i < to && s.charAt(i) == '[') {
+        int close = s.indexOf(']', i);
+        if (close > 0 && close < to) {
+          return close + 1;
+        }
+      }
+      return i;
+    }
+
+    /** The matching '$' for inline math, searched within a short window so a stray dollar stays literal. */
+    private int closingDollar(int open, int to) {
+      int k = open + 1;
+      while (k < to && s.charAt(k) == '$') {
+        k++;
+      }
+      int limit = Math.min(to, k + 400);
+      for (int m = k; m < limit; m++) {
+        char c = s.charAt(m);
+        if (c == '\\') {
+          m++;
+        } else if (c == '$') {
+          return m;
+        } else if (c == '\n') {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    private static void trimTrailingSpace(StringBuilder out) {
+      while (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+        out.setLength(out.length() - 1);
+      }
+    }
+  }
+}

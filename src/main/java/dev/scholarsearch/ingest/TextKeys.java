@@ -1,0 +1,95 @@
+package dev.scholarsearch.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Normalised keys for matching names and titles across sources, and the hashes ids are made from. */
+public final class TextKeys {
+  private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private TextKeys() {}
+
+  /** Lower case, accents folded, anything but letters and digits turned into single spaces. */
+  public static String normalize(String text) {
+    String folded = DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    return NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  /** The key two spellings of one person's name share: "Zhu, Siqi" and "Siqi Zhu" both give "siqi zhu". */
+  public static String nameKey(String name) {
+    return normalize(displayName(name));
+  }
+
+  /** Turns "Last, First" into "First Last"; other names are returned trimmed. */
+  public static String displayName(String name) {
+    String trimmed = name.strip();
+    int comma = trimmed.indexOf(',');
+    if (comma > 0 && comma == trimmed.lastIndexOf(',')) {
+      String last = trimmed.substring(0, comma).strip();
+      String first = trimmed.substring(comma + 1).strip();
+      if (!first.isEmpty() && !last.isEmpty()) {
+        return first + " " + last;
+      }
+    }
+    return trimmed.replaceAll("\\s+", " ");
+  }
+
+  /** Lower-case ASCII words joined by hyphens, for readable ids. */
+  public static String slug(String text) {
+    String s = normalize(text).replaceAll("[^a-z0-9 ]", "").trim().replace(' ', '-');
+    return s.isEmpty() ? "x" : s;
+  }
+
+  /** The first {@code hexChars} hex digits of the SHA-256 of the text. */
+  public static String hash(String text, int hexChars) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, hexChars);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** The set of normalised words. */
+  public static Set<String> words(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : normalize(text).split(" ")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** The set of word trigrams ("shingles") of the normalised text. */
+  public static Set<String> shingles(String text) {
+    String[] w = normalize(text).split(" ");
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i + 2 < w.length; i++) {
+      out.add(w[i] + ' ' + w[i + 1] + ' ' + w[i + 2]);
+    }
+    return out;
+  }
+
+  /** |a ∩ b| / |a ∪ b|, or 0 when both are empty. */
+  public static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 0;
+    }
+    int common = 0;
+    for (String s : a) {
+      if (b.contains(s)) {
+        common++;
+      }
+    }
+    return (double) common / (a.size() + b.size() - common);
+  }
+}

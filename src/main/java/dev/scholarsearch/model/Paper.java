@@ -1,0 +1,56 @@
+package dev.scholarsearch.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A paper after merging every listing of it.
+ *
+ * @param id stable across runs: the source's own id when it gave one, else derived from the title
+ * @param authors the union of the authors over all listings, resolved to researcher ids
+ * @param year publication year, or 0 when unknown
+ * @param date full date when known, else null
+ * @param sources every listing the paper was merged from (page items and JSONL lines)
+ * @param versions other versions merged in (near-identical title or abstract)
+ */
+public record Paper(
+    String id,
+    String title,
+    String rawTitle,
+    String abstractText,
+    String rawAbstract,
+    List<Authorship> authors,
+    int year,
+    LocalDate date,
+    List<String> categories,
+    String venue,
+    String type,
+    boolean hasCode,
+    Double score,
+    String url,
+    String affiliation,
+    List<String> sources,
+    List<PaperVersion> versions) {
+
+  public Paper {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    rawTitle = Objects.requireNonNullElse(rawTitle, title);
+    abstractText = Objects.requireNonNullElse(abstractText, "");
+    rawAbstract = Objects.requireNonNullElse(rawAbstract, abstractText);
+    authors = List.copyOf(authors);
+    categories = List.copyOf(categories);
+    venue = Objects.requireNonNullElse(venue, "");
+    type = Objects.requireNonNullElse(type, "");
+    url = Objects.requireNonNullElse(url, "");
+    affiliation = Objects.requireNonNullElse(affiliation, "");
+    sources = List.copyOf(sources);
+    versions = List.copyOf(versions);
+  }
+
+  /** Author names in order. */
+  public List<String> authorNames() {
+    return authors.stream().map(Authorship::name).toList();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.scholarsearch.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A researcher: every profile owner and every author named on any paper.
+ *
+ * @param id stable across runs, derived from the name (and, for namesakes, from their papers)
+ * @param name display name
+ * @param nameKey the normalised name used for matching
+ * @param profiles what each profile page said about them; empty when they have no profile
+ * @param paperIds ids of the papers they are an author of
+ */
+public record Researcher(String id, String name, String nameKey, List<ProfileSnapshot> profiles, List<String> paperIds) {
+
+  public Researcher {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(nameKey, "nameKey");
+    profiles = List.copyOf(profiles);
+    paperIds = List.copyOf(paperIds);
+  }
+
+  /** Whether at least one profile page describes this researcher. */
+  public boolean hasProfile() {
+    return !profiles.isEmpty();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.Indexer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+
+/**
+ * One long-lived view of an index directory. A {@link SearcherManager} hands out searchers; a
+ * background task picks up new commits (made by {@code index} in another process) every few
+ * seconds, so the server follows rebuilds without a restart and without a failed request.
+ */
+public final class LiveIndex implements Closeable {
+  private final Path path;
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final ScheduledExecutorService refresher;
+
+  /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
+  public static final class Snapshot extends IndexSearcher {
+    private final SortedSetDocValuesReaderState facetState;
+    private final IndexManifest manifest;
+
+    Snapshot(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexManifest manifest) {
+      super(reader);
+      this.facetState = facetState;
+      this.manifest = manifest;
+    }
+
+    /** Facet ordinals for this reader, or null when no document has facets. */
+    public SortedSetDocValuesReaderState facetState() {
+      return facetState;
+    }
+
+    public IndexManifest manifest() {
+      return manifest;
+    }
+  }
+
+  private LiveIndex(Path path, Directory directory, SearcherManager manager, Duration refreshEvery) {
+    this.path = path;
+    this.directory = directory;
+    this.manager = manager;
+    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "index-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = Math.max(100, refreshEvery.toMillis());
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Opens the index in {@code path}; fails if there is none. */
+  public static LiveIndex open(Path path, Duration refreshEvery) throws IOException {
+    Directory dir = new MMapDirectory(path);
+    try {
+      SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+          SortedSetDocValuesReaderState state;
+          try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+          } catch (IllegalArgumentException noFacetsYet) {
+            state = null; // an index with no faceted paper has no facet field at all
+          }
+          IndexManifest manifest = Indexer.manifestOf(((DirectoryReader) reader).getIndexCommit().getUserData());
+          return new Snapshot(reader, state, manifest);
+        }
+      });
+      return new LiveIndex(path, dir, manager, refreshEvery);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /** Something done with a searcher; the searcher is released afterwards. */
+  @FunctionalInterface
+  public interface SearchTask<T> {
+    T apply(Snapshot searcher) throws IOException;
+  }
+
+  /** Runs {@code task} on the current searcher and releases it afterwards. */
+  public <T> T search(SearchTask<T> task) {
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        return task.apply((Snapshot) s);
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Checks for a new commit now; returns whether the searcher changed. */
+  public boolean refresh() throws IOException {
+    return manager.maybeRefresh();
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // A half-written commit from a concurrent rebuild, say: keep serving the current one and try again.
+      System.err.println("index refresh failed, still serving the previous index: " + e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try {
+      manager.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * Parses what a user types into a Lucene query. The syntax is SimpleQueryParser's ({@code "phrase"},
+ * {@code +must}, {@code -not}, {@code a | b}, {@code prefix*}, {@code term~N}, {@code "phrase"~N}),
+ * which never throws on plain text, plus fielded terms {@code title:x}, {@code abstract:"x y"} and
+ * {@code author:x}. Queries too expensive to run are refused with a message that says why.
+ */
+public final class UserQueryParser {
+  private static final Pattern FIELDED = Pattern.compile(
+      "(?<![\\w:])([+-]?)(title|abstract|author):(\"[^\"]*\"(?:~\\d+)?|[^\\s\"]+)", Pattern.CASE_INSENSITIVE);
+  /** A term that starts with a wildcard: would enumerate the whole term dictionary. */
+  private static final Pattern LEADING_WILDCARD = Pattern.compile("(?:^|[\\s(+|\"-])\\*\\w");
+  /** A prefix with fewer than two characters before the star. */
+  private static final Pattern SHORT_PREFIX = Pattern.compile("(?:^|[\\s(+|\"-])(\\p{L}|\\p{N})?\\*");
+
+  private final Analyzer analyzer;
+  private final FieldWeights weights;
+
+  /** Boosts for the main fields; title above abstract, tuned on CACM. */
+  public record FieldWeights(float title, float abstractText) {
+    public static final FieldWeights DEFAULT = new FieldWeights(2.0f, 1.0f);
+  }
+
+  public UserQueryParser(Analyzer analyzer, FieldWeights weights) {
+    this.analyzer = analyzer;
+    this.weights = weights;
+  }
+
+  /** The query for {@code text}; blank text matches every document. */
+  public Query parse(String text, boolean exact) {
+    String q = text.strip();
+    if (q.isEmpty()) {
+      return new MatchAllDocsQuery();
+    }
+    rejectExpensive(q);
+    String titleField = exact ? Fields.TITLE_EXACT : Fields.TITLE;
+    String abstractField = exact ? Fields.ABSTRACT_EXACT : Fields.ABSTRACT;
+
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean positive = false;
+    StringBuilder rest = new StringBuilder();
+    Matcher m = FIELDED.matcher(q);
+    int last = 0;
+    List<BooleanClause> fielded = new ArrayList<>();
+    while (m.find()) {
+      rest.append(q, last, m.start()).append(' ');
+      last = m.end();
+      String field = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "title" -> titleField;
+        case "abstract" -> abstractField;
+        default -> Fields.AUTHOR_TEXT;
+      };
+      Query sub = simple(Map.of(field, 1.0f)).parse(m.group(3));
+      if (sub == null || sub instanceof MatchNoDocsQuery) {
+        continue;
+      }
+      BooleanClause.Occur occur = switch (m.group(1)) {
+        case "+" -> BooleanClause.Occur.MUST;
+        case "-" -> BooleanClause.Occur.MUST_NOT;
+        default -> BooleanClause.Occur.SHOULD;
+      };
+      fielded.add(new BooleanClause(sub, occur));
+    }
+    rest.append(q.substring(last));
+    String free = rest.toString().strip();
+    if (!free.isEmpty()) {
+      Query main = simple(Map.of(titleField, weights.title(), abstractField, weights.abstractText())).parse(free);
+      if (main != null && !(main instanceof MatchNoDocsQuery)) {
+        b.add(main, fielded.stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST)
+            ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
+        positive = true;
+      }
+    }
+    for (BooleanClause c : fielded) {
+      b.add(c);
+      positive |= c.occur() != BooleanClause.Occur.MUST_NOT;
+    }
+    if (!positive) {
+      if (fielded.isEmpty()) {
+        return new MatchNoDocsQuery("query has no searchable words");
+      }
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST); // "-author:x" alone: everything but
+    }
+    Query query = b.build();
+    int clauses = countLeaves(query);
+    if (clauses > IndexSearcher.getMaxClauseCount()) {
+      throw new InvalidRequestException("query_too_expensive", "the query expands to " + clauses
+          + " clauses; the limit is " + IndexSearcher.getMaxClauseCount() + ". Use fewer words or operators");
+    }
+    return query;
+  }
+
+  private SimpleQueryParser simple(Map<String, Float> fields) {
+    return new SimpleQueryParser(analyzer, fields);
+  }
+
+  private static void rejectExpensive(String q) {
+    if (LEADING_WILDCARD.matcher(q).find()) {
+      throw new InvalidRequestException("query_too_expensive",
+          "leading wildcards ('*foo') are not supported: they would scan every term. Put '*' after a prefix, e.g. 'retriev*'");
+    }
+    if (SHORT_PREFIX.matcher(q).find()) {
+      throw new InvalidRequestException("query_too_expensive",
+          "a prefix query needs at least 2 characters before '*', e.g. 'ne*'");
+    }
+  }
+
+  private static int countLeaves(Query q) {
+    int[] n = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        n[0] += terms.length;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        n[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return n[0];
+  }
+}

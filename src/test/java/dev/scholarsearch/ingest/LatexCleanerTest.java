@@ -1,0 +1,65 @@
+package dev.scholarsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LatexCleanerTest {
+  @Test
+  void keepsTheArgumentOfFormattingCommands() {
+    assertEquals("designed as marginal token allocation economies rather",
+        LatexCleaner.clean("designed as \\emph{marginal token allocation economies} rather"));
+    assertEquals("Agents are not labor.", LatexCleaner.clean("\\textbf{Agents are not labor.}"));
+    assertEquals("pipelines (e.g., PPO)", LatexCleaner.clean("pipelines (\\textit{e.g.}, PPO)"));
+  }
+
+  @Test
+  void hrefKeepsTheLinkText() {
+    assertEquals("Code at our repo.", LatexCleaner.clean("Code at \\href{https://x.org/a_b}{our repo}."));
+  }
+
+  @Test
+  void citationsAreDroppedWithTheirSpace() {
+    assertEquals("Building on the classic framework, we derive",
+        LatexCleaner.clean("Building on the classic framework \\citep{mankiw2020}, we derive"));
+    assertEquals("as shown.", LatexCleaner.clean("as shown \\cite[p.~3]{a,b}."));
+  }
+
+  @Test
+  void inlineMathStaysReadable() {
+    assertEquals("reduces the bias from O(1/n) to O(1/n^2)", LatexCleaner.clean("reduces the bias from $O(1/n)$ to $O(1/n^{2})$"));
+    assertEquals("bounded above by λ · k · r_c, where", LatexCleaner.clean("bounded above by $λ\\cdot k \\cdot r_c$, where"));
+    assertEquals("capital K_c into", LatexCleaner.clean("capital $K_c$ into"));
+  }
+
+  @Test
+  void escapedCharactersBecomeThemselves() {
+    assertEquals("up to +10% absolute & more", LatexCleaner.clean("up to +10\\% absolute \\& more"));
+  }
+
+  @Test
+  void unknownMacrosKeepTheirName() {
+    assertEquals("show that ours achieves", LatexCleaner.clean("show that \\ours achieves"));
+  }
+
+  @Test
+  void aLoneDollarIsKeptAsText() {
+    assertEquals("costs $5 in total", LatexCleaner.clean("costs $5 in total"));
+  }
+
+  @Test
+  void unbalancedBracesNeverThrow() {
+    assertEquals("broken text here", LatexCleaner.clean("\\emph{broken text here"));
+    assertEquals("a b c", LatexCleaner.clean("a } b { c"));
+  }
+
+  @Test
+  void deepNestingIsFlattenedNotOverflowed() {
+    String deep = "\\emph{".repeat(50_000) + "core" + "}".repeat(50_000);
+    String cleaned = LatexCleaner.clean(deep);
+    assertTrue(cleaned.contains("core"), cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned);
+    String open = "{".repeat(100_000) + "x";
+    assertEquals("x", LatexCleaner.clean(open));
+  }
+}
