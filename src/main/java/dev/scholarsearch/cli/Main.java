@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
     description = {"Self-hosted search and ranking for research literature.", ""},
     footer = {"", "Run 'scholar COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
+  /** Lucene logs its SIMD set-up at INFO on every start; held here so the level sticks (loggers are weakly kept). */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   private final PrintStream out;
 
   private Main(PrintStream out) {
@@ -40,6 +43,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(System.out, System.err, args));
   }
 }

@@ -69,7 +69,6 @@ public final class DocumentBuilder {
       d.add(new IntPoint(Fields.YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, Integer.toString(p.year())));
     }
-    d.add(new NumericDocValuesField(Fields.YEAR, p.year()));
     d.add(new NumericDocValuesField(Fields.DATE_SORT, sortDay(p)));
     d.add(new StringField(Fields.HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
     for (String s : p.sources()) {

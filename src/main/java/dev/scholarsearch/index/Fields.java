@@ -39,7 +39,7 @@ public final class Fields {
   public static final String VENUE = "venue";
   /** Publication type (preprint, article...): filter and facet. */
   public static final String TYPE = "type";
-  /** Year: IntPoint for range filters, doc values for sorting, and a facet dimension of its own. */
+  /** Year: IntPoint for range filters (only when known, so "-2019" never matches unknown years), and a facet dimension. */
   public static final String YEAR = "year";
   /** Date as epoch day: doc values for date sorting (papers without a full date sort by year). */
   public static final String DATE_SORT = "date_sort";

@@ -95,8 +95,11 @@ public final class JsonlPaperReader {
 
   private static Listing ours(String source, JsonNode n) throws InvalidInputException {
     String id = requiredText(n, "id");
-    String title = requiredText(n, "title");
+    if (!n.hasNonNull("title")) {
+      throw new InvalidInputException("missing required field 'title'");
+    }
     String rawAbstract = optionalText(n, "abstract");
+    String title = titleOrLead(id, optionalText(n, "title"), rawAbstract);
     List<String> authors = stringArray(n, "authors");
     List<String> categories = stringArray(n, "categories");
     int year = year(n.get("year"));
@@ -110,13 +113,7 @@ public final class JsonlPaperReader {
   private static Listing beir(String source, JsonNode n) throws InvalidInputException {
     String id = requiredText(n, "_id");
     String text = optionalText(n, "text");
-    String title = optionalText(n, "title");
-    if (title.isBlank()) {
-      if (text.isBlank()) {
-        throw new InvalidInputException("BEIR record '" + id + "' has neither title nor text");
-      }
-      title = firstWords(text, 16);
-    }
+    String title = titleOrLead(id, optionalText(n, "title"), text);
     return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(text), text,
         List.of(), false, "", 0, null, List.of(), "", "", false, null, "");
   }
@@ -223,6 +220,17 @@ public final class JsonlPaperReader {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("date '" + ProfilePageParser.abbreviate(s) + "' is not yyyy-mm-dd");
     }
+  }
+
+  /** The title; an empty one (CACM has one, BEIR many) is replaced by the text's first words. */
+  private static String titleOrLead(String id, String title, String text) throws InvalidInputException {
+    if (!title.isBlank()) {
+      return title.strip();
+    }
+    if (text.isBlank()) {
+      throw new InvalidInputException("record '" + id + "' has an empty title and no text to take one from");
+    }
+    return firstWords(text, 16);
   }
 
   private static String firstWords(String text, int n) {
