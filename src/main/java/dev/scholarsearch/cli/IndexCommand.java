@@ -75,8 +75,22 @@ final class IndexCommand implements Callable<Integer> {
     }
     List<Path> given = inputs.isEmpty() ? List.of(Home.defaultSeeds()) : inputs;
     given.forEach(p -> all.add(p.toAbsolutePath().normalize()));
-    List<Path> paths = List.copyOf(all);
+    return build(dir, List.copyOf(all), previous);
+  }
 
+  /**
+   * For {@code serve}: makes sure {@code dir} holds a current index. An existing index is rebuilt
+   * from its own inputs when they changed; a missing one is built from the default inputs.
+   */
+  int ensureFresh(Path dir) {
+    Optional<IndexManifest> previous = Indexer.readManifest(dir);
+    List<Path> paths = previous.map(m -> m.inputs().stream().map(Path::of).filter(Files::exists).toList())
+        .filter(l -> !l.isEmpty()).orElse(List.of(Home.defaultSeeds()));
+    ifStale = true;
+    return build(dir, paths, previous);
+  }
+
+  private int build(Path dir, List<Path> paths, Optional<IndexManifest> previous) {
     InputFiles files = InputFiles.scan(paths);
     String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
         + ";ref=" + (referenceDate == null ? "today" : referenceDate));

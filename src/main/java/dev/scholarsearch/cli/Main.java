@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code scholar} command: the one place that wires ingest, index, search and the server together. */
 @Command(name = "scholar", mixinStandardHelpOptions = true, version = "scholar-search 0.1.0",
-    description = {"Self-hosted search and ranking for research literature.", ""},
+    description = {"Self-hosted search and ranking for research literature.",
+      "With no arguments, serves the API and web page on http://127.0.0.1:7070 (see 'scholar serve --help').", ""},
     footer = {"", "Run 'scholar COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
   /** Lucene logs its SIMD set-up at INFO on every start; held here so the level sticks (loggers are weakly kept). */
@@ -20,7 +21,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(out);
+    new CommandLine(this).usage(out); // reached only through options such as a lone --verbose; no arguments means serve
   }
 
   /** Runs the command line and returns the exit code: 0 ok, 1 a fatal error, 2 bad usage. */
@@ -28,7 +29,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(out))
         .addSubcommand(new IndexCommand(out, err))
         .addSubcommand(new SearchCommand(out, err))
-        .addSubcommand(new StatsCommand(out, err));
+        .addSubcommand(new StatsCommand(out, err))
+        .addSubcommand(new ServeCommand(out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
       }
       throw e;
     });
-    return cli.execute(args);
+    return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
   }
 
   public static void main(String[] args) {

@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -50,7 +51,7 @@ public final class DocumentBuilder {
     for (Authorship a : p.authors()) {
       d.add(new TextField(Fields.AUTHOR_TEXT, a.name(), Field.Store.NO));
       d.add(new StringField(Fields.AUTHOR, a.name(), Field.Store.NO));
-      d.add(new StringField(Fields.AUTHOR_ID, a.researcherId(), Field.Store.NO));
+      d.add(new KeywordField(Fields.AUTHOR_ID, a.researcherId(), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField(Fields.FACET_AUTHOR, a.name()));
     }
     for (String c : p.categories()) {
@@ -83,7 +84,7 @@ public final class DocumentBuilder {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
-    d.add(new TextField(Fields.NAME, r.name(), Field.Store.NO));
+    d.add(new TextField(Fields.NAME, r.name(), Field.Store.YES));
     d.add(new StringField(Fields.NAME_KEY, r.nameKey(), Field.Store.NO));
     d.add(new StringField(Fields.HAS_PROFILE, Boolean.toString(r.hasProfile()), Field.Store.NO));
     d.add(new NumericDocValuesField(Fields.PAPER_COUNT, r.paperIds().size()));

@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -31,7 +31,7 @@ public final class Fields {
   public static final String AUTHOR_TEXT = "author_text";
   /** Author display names as exact strings: filters and the author facet. */
   public static final String AUTHOR = "author";
-  /** Researcher ids of the authors: exact filters and the links from papers to researchers. */
+  /** Researcher ids of the authors: indexed for exact filters, sorted-set doc values to gather experts from hits fast. */
   public static final String AUTHOR_ID = "author_id";
   /** arXiv-style category codes: exact filter and facet. */
   public static final String CATEGORY = "category";
@@ -50,7 +50,7 @@ public final class Fields {
   /** The whole record as JSON, stored only: one read returns everything the API shows. */
   public static final String RECORD = "record";
 
-  /** Researcher name as words, for type-ahead and name search. */
+  /** Researcher name as words for name search; stored, so type-ahead can be built without parsing records. */
   public static final String NAME = "name";
   /** Normalised name key, exact: matching namesakes and the evaluation's author keys. */
   public static final String NAME_KEY = "name_key";

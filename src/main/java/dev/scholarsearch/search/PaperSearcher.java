@@ -129,6 +129,15 @@ public final class PaperSearcher {
     return ddq;
   }
 
+  /** The scored query for {@code text} restricted to papers passing the filters (no facets), as search ranks it. */
+  public Query query(String text, SearchFilters filters, boolean exact) {
+    if (text.length() > SearchRequest.MAX_QUERY_CHARS) {
+      throw new InvalidRequestException("query_too_long",
+          "the query must be at most " + SearchRequest.MAX_QUERY_CHARS + " characters, got " + text.length());
+    }
+    return drillDown(papersOnly(parser.parse(text, exact), filters), filters);
+  }
+
   /** The filters as one non-scoring query, for callers (similar papers, experts) that need no facets. */
   public Query filterQuery(SearchFilters f) {
     return drillDown(papersOnly(new org.apache.lucene.search.MatchAllDocsQuery(), f), f);

@@ -1,0 +1,123 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.http.AppFactory;
+import dev.scholarsearch.http.ServerOptions;
+import dev.scholarsearch.http.Services;
+import dev.scholarsearch.rank.ExpertModel;
+import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.rank.ResearcherProfiles;
+import dev.scholarsearch.search.IndexOverview;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.Suggester;
+import dev.scholarsearch.similar.SimilarPapers;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: brings the index up to date, then serves the API and the web page. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the API and the web page (the default command).",
+      "",
+      "First brings the index up to date: a missing index is built from seeds/, an existing one is rebuilt"
+          + " from its own inputs when they changed. While serving, rebuilds made by 'scholar index' in another"
+          + " process are picked up within seconds, with no restart.",
+      "",
+      "The server listens on 127.0.0.1 only. To let other machines connect, pass --host 0.0.0.0 (or an"
+          + " address of this machine); there is no authentication, so do that only on a trusted network."},
+    footer = {"", "Examples:", "  scholar serve", "  scholar serve --port 8080 --cors http://localhost:5173"})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
+  Path indexDir;
+
+  @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser calls from this origin (repeatable; '*' for any). Off by default.")
+  List<String> cors = new ArrayList<>();
+
+  @Option(names = "--no-reindex", description = "Serve the index as it is, without checking its inputs.")
+  boolean noReindex;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ServeCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (port < 0 || port > 65535) {
+      err.println("error: --port must be between 0 and 65535, got " + port);
+      return 2;
+    }
+    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    if (!noReindex) {
+      IndexCommand index = new IndexCommand(out, err);
+      int code = index.ensureFresh(dir);
+      if (code != 0) {
+        return code;
+      }
+    }
+    if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
+      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      return 1;
+    }
+    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2));
+    Suggester suggester = new Suggester(index);
+    Javalin app = AppFactory.create(services(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      try {
+        suggester.close();
+        index.close();
+      } catch (IOException ignored) {
+        // exiting anyway
+      }
+      stopped.countDown();
+    }));
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
+          + " running there? Pick another port with --port.");
+      index.close();
+      return 1;
+    }
+    out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
+        + "/  (API under /api, description at /api/openapi.json). Ctrl-C stops it.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** The services the API exposes, over one live index. */
+  static Services services(LiveIndex index, Suggester suggester) {
+    PaperSearcher papers = new PaperSearcher(index);
+    return new Services(papers, new SimilarPapers(index, papers), new ExpertRanker(index, papers, ExpertModel.DEFAULT),
+        new ResearcherProfiles(index), suggester, () -> IndexOverview.of(index, papers));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.scholarsearch.http;
+
+import dev.scholarsearch.search.InvalidRequestException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the un-started Javalin app: routes, one error mapping, security headers and the access log. */
+public final class AppFactory {
+  private static final Logger ACCESS = LoggerFactory.getLogger("access");
+  private static final Logger LOG = LoggerFactory.getLogger(AppFactory.class);
+
+  /** A route the API serves; the OpenAPI description is checked against this list. */
+  public record Route(HandlerType method, String path) {}
+
+  /** Every API route, in the order they are documented. */
+  public static final List<Route> ROUTES = List.of(
+      new Route(HandlerType.GET, "/api/search"),
+      new Route(HandlerType.GET, "/api/papers/{id}"),
+      new Route(HandlerType.GET, "/api/papers/{id}/similar"),
+      new Route(HandlerType.POST, "/api/similar"),
+      new Route(HandlerType.GET, "/api/researchers"),
+      new Route(HandlerType.GET, "/api/researchers/{id}"),
+      new Route(HandlerType.GET, "/api/suggest"),
+      new Route(HandlerType.GET, "/api/health"),
+      new Route(HandlerType.GET, "/api/openapi.json"));
+
+  /** The page may load only its own scripts, styles and images; nothing inline, no frames. */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private AppFactory() {}
+
+  public static Javalin create(Services services, ServerOptions options) {
+    SearchController search = new SearchController(services.papers());
+    PaperController papers = new PaperController(services.papers(), services.similar());
+    ResearcherController researchers = new ResearcherController(services.experts(), services.researchers());
+    MetaController meta = new MetaController(services.suggester(), services.overview());
+
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      config.http.maxRequestSize = options.maxBodyBytes();
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = "/web";
+        sf.location = Location.CLASSPATH;
+      });
+      if (!options.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          if (options.corsOrigins().contains("*")) {
+            rule.anyHost();
+          } else {
+            rule.allowHost(options.corsOrigins().get(0),
+                options.corsOrigins().subList(1, options.corsOrigins().size()).toArray(String[]::new));
+          }
+        }));
+      }
+      config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
+          String.format("%.1f", ms)));
+      routes(config, search, papers, researchers, meta);
+      errors(config);
+    });
+  }
+
+  private static void routes(JavalinConfig config, SearchController search, PaperController papers,
+      ResearcherController researchers, MetaController meta) {
+    config.routes.before(AppFactory::securityHeaders);
+    config.routes.get("/api/search", search::search);
+    config.routes.get("/api/papers/{id}", papers::paper);
+    config.routes.get("/api/papers/{id}/similar", papers::similarToPaper);
+    config.routes.post("/api/similar", papers::similarToText);
+    config.routes.get("/api/researchers", researchers::rank);
+    config.routes.get("/api/researchers/{id}", researchers::profile);
+    config.routes.get("/api/suggest", meta::suggest);
+    config.routes.get("/api/health", meta::health);
+    config.routes.get("/api/openapi.json", meta::openApi);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  /** One mapping from exceptions to the error shape: 400 for bad input, 404 for missing things, 500 only for bugs. */
+  private static void errors(JavalinConfig config) {
+    config.routes.exception(InvalidRequestException.class,
+        (e, ctx) -> ctx.status(400).json(new ApiError(e.code(), e.getMessage())));
+    config.routes.exception(NotFoundException.class,
+        (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
+    config.routes.exception(HttpResponseException.class,
+        (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(code(e.getStatus()), e.getMessage())));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(new ApiError("internal_error", "the server failed on this request; the log has details"));
+    });
+    config.routes.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+        ctx.json(new ApiError("not_found", "no such endpoint: " + ctx.method() + " " + Params.clip(ctx.path())
+            + ". See /api/openapi.json"));
+      }
+    });
+    config.routes.error(405, ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here")));
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "body_too_large";
+      default -> "http_" + status;
+    };
+  }
+}

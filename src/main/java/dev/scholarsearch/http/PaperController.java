@@ -1,0 +1,54 @@
+package dev.scholarsearch.http;
+
+import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.similar.SimilarHit;
+import dev.scholarsearch.similar.SimilarPapers;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /api/papers/{id}}, {@code GET /api/papers/{id}/similar} and {@code POST /api/similar}. */
+final class PaperController {
+  private static final Set<String> SIMILAR_PARAMS = SearchController.with(Params.FILTERS, "limit");
+
+  /** The body of {@code POST /api/similar}. */
+  record SimilarText(String text, Integer limit) {}
+
+  private final PaperSearcher papers;
+  private final SimilarPapers similar;
+
+  PaperController(PaperSearcher papers, SimilarPapers similar) {
+    this.papers = papers;
+    this.similar = similar;
+  }
+
+  void paper(Context ctx) {
+    Params.of(ctx, Set.of());
+    String id = ctx.pathParam("id");
+    ctx.json(PaperView.of(papers.paper(id).orElseThrow(() -> noPaper(id))));
+  }
+
+  void similarToPaper(Context ctx) {
+    Params p = Params.of(ctx, SIMILAR_PARAMS);
+    String id = ctx.pathParam("id");
+    List<SimilarHit> hits = similar.like(id, p.filters(), p.integer("limit", 10)).orElseThrow(() -> noPaper(id));
+    ctx.json(Map.of("paperId", id, "hits", hits));
+  }
+
+  void similarToText(Context ctx) {
+    Params p = Params.of(ctx, Params.FILTERS);
+    SimilarText body = Json.body(ctx, SimilarText.class);
+    int limit = body.limit() == null ? 10 : body.limit();
+    ctx.json(Map.of("hits", similar.likeText(body.text(), p.filters(), limit)));
+  }
+
+  private static NotFoundException noPaper(String id) {
+    return new NotFoundException("no paper with id '" + Params.clip(id) + "'");
+  }
+
+  static InvalidRequestException badBody(String message) {
+    return new InvalidRequestException("bad_body", message);
+  }
+}

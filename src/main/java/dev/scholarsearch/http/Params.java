@@ -1,0 +1,79 @@
+package dev.scholarsearch.http;
+
+import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.YearRange;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads query parameters strictly: unknown names, repeated singletons and malformed numbers are 400s that say why. */
+final class Params {
+  static final Set<String> FILTERS = Set.of("author", "category", "venue", "type", "year", "hasCode");
+
+  private final Context ctx;
+
+  private Params(Context ctx, Set<String> allowed) {
+    this.ctx = ctx;
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!allowed.contains(name)) {
+        throw InvalidRequestException.badParameter("unknown parameter '" + clip(name) + "'; this endpoint takes "
+            + String.join(", ", new TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** Checks that only {@code allowed} parameters are present. */
+  static Params of(Context ctx, Set<String> allowed) {
+    return new Params(ctx, allowed);
+  }
+
+  String string(String name, String fallback) {
+    List<String> values = ctx.queryParams(name);
+    if (values.isEmpty()) {
+      return fallback;
+    }
+    if (values.size() > 1) {
+      throw InvalidRequestException.badParameter(name + " may be given once, got " + values.size() + " values");
+    }
+    return values.get(0);
+  }
+
+  int integer(String name, int fallback) {
+    String v = string(name, null);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidRequestException.badParameter(name + " must be a whole number, got '" + clip(v) + "'");
+    }
+  }
+
+  boolean bool(String name) {
+    String v = string(name, "false").strip().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no", "" -> false;
+      default -> throw InvalidRequestException.badParameter(name + " must be true or false, got '" + clip(v) + "'");
+    };
+  }
+
+  List<String> all(String name) {
+    return ctx.queryParams(name).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  SearchFilters filters() {
+    String year = string("year", null);
+    return new SearchFilters(all("author"), all("category"), all("venue"), all("type"),
+        year == null || year.isBlank() ? YearRange.ANY : YearRange.parse(year), bool("hasCode"));
+  }
+
+  static String clip(String s) {
+    String c = s.replaceAll("\\p{Cntrl}", "?");
+    return c.length() > 40 ? c.substring(0, 37) + "..." : c;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.scholarsearch.http;
+
+import dev.scholarsearch.rank.Expert;
+import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.rank.ResearcherProfiles;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /api/researchers?topic=} and {@code GET /api/researchers/{id}}. */
+final class ResearcherController {
+  private static final Set<String> RANK_PARAMS = SearchController.with(Params.FILTERS, "topic", "limit", "scope");
+
+  private final ExpertRanker experts;
+  private final ResearcherProfiles profiles;
+
+  ResearcherController(ExpertRanker experts, ResearcherProfiles profiles) {
+    this.experts = experts;
+    this.profiles = profiles;
+  }
+
+  void rank(Context ctx) {
+    Params p = Params.of(ctx, RANK_PARAMS);
+    String topic = p.string("topic", "");
+    ExpertRanker.Scope scope = ExpertRanker.Scope.parse(p.string("scope", "all"));
+    List<Expert> hits = experts.rank(topic, p.filters(), scope, p.integer("limit", 10));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("topic", topic);
+    out.put("scope", scope.name().toLowerCase(java.util.Locale.ROOT));
+    out.put("hits", hits);
+    ctx.json(out);
+  }
+
+  void profile(Context ctx) {
+    Params.of(ctx, Set.of());
+    String id = ctx.pathParam("id");
+    ctx.json(profiles.profile(id).orElseThrow(() -> new NotFoundException("no researcher with id '" + Params.clip(id) + "'")));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.scholarsearch.http;
+
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SortOrder;
+import io.javalin.http.Context;
+import java.util.HashSet;
+import java.util.Set;
+
+/** {@code GET /api/search}. */
+final class SearchController {
+  private static final Set<String> PARAMS = with(Params.FILTERS,
+      "q", "sort", "offset", "limit", "exact", "explain", "facetLimit");
+
+  private final PaperSearcher papers;
+
+  SearchController(PaperSearcher papers) {
+    this.papers = papers;
+  }
+
+  void search(Context ctx) {
+    Params p = Params.of(ctx, PARAMS);
+    SearchRequest req = new SearchRequest(p.string("q", ""), p.filters(), SortOrder.parse(p.string("sort", "relevance")),
+        p.integer("offset", 0), p.integer("limit", 10), p.bool("exact"), p.bool("explain"), p.integer("facetLimit", 10));
+    ctx.json(papers.search(req));
+  }
+
+  static Set<String> with(Set<String> base, String... more) {
+    Set<String> s = new HashSet<>(base);
+    s.addAll(Set.of(more));
+    return Set.copyOf(s);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.scholarsearch.http;
+
+import java.util.List;
+
+/**
+ * How the server is exposed.
+ *
+ * @param corsOrigins origins allowed to call the API from a browser; empty turns CORS off (the default)
+ * @param maxBodyBytes the largest request body accepted
+ */
+public record ServerOptions(List<String> corsOrigins, long maxBodyBytes) {
+  public static final ServerOptions DEFAULT = new ServerOptions(List.of(), 64 * 1024);
+
+  public ServerOptions {
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.scholarsearch.rank;
+
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.model.Researcher;
+import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchFilters;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** Ranks researchers for a topic by the papers of theirs that match it best. */
+public final class ExpertRanker {
+  private final LiveIndex index;
+  private final PaperSearcher papers;
+  private final ExpertModel model;
+
+  /** Who may be ranked. */
+  public enum Scope {
+    ALL, PROFILES;
+
+    public static Scope parse(String s) {
+      return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "all" -> ALL;
+        case "profiles" -> PROFILES;
+        default -> throw InvalidRequestException.badParameter("scope must be all or profiles, got '"
+            + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'");
+      };
+    }
+  }
+
+  public ExpertRanker(LiveIndex index, PaperSearcher papers, ExpertModel model) {
+    this.index = index;
+    this.papers = papers;
+    this.model = model;
+  }
+
+  public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit) {
+    if (topic == null || topic.isBlank()) {
+      throw InvalidRequestException.badParameter("topic must not be empty");
+    }
+    if (limit < 1 || limit > 100) {
+      throw InvalidRequestException.badParameter("limit must be between 1 and 100, got " + limit);
+    }
+    Query query = papers.query(topic, filters, false);
+    return index.search(searcher -> {
+      TopDocs top = searcher.search(query, model.topPapers());
+      if (top.scoreDocs.length == 0) {
+        return List.of();
+      }
+      float max = top.scoreDocs[0].score;
+      Map<String, Votes> votes = new HashMap<>();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      for (ScoreDoc sd : top.scoreDocs) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        SortedSetDocValues authors = DocValues.getSortedSet(leaf.reader(), Fields.AUTHOR_ID);
+        if (authors.advanceExact(sd.doc - leaf.docBase)) {
+          for (int i = 0; i < authors.docValueCount(); i++) {
+            String id = authors.lookupOrd(authors.nextOrd()).utf8ToString();
+            votes.computeIfAbsent(id, k -> new Votes()).add(sd, max);
+          }
+        }
+      }
+      List<Candidate> candidates = new ArrayList<>();
+      for (Map.Entry<String, Votes> e : votes.entrySet()) {
+        int paperCount = searcher.getIndexReader().docFreq(new Term(Fields.AUTHOR_ID, e.getKey()));
+        candidates.add(new Candidate(e.getKey(), e.getValue(), paperCount, score(e.getValue(), paperCount)));
+      }
+      candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+      StoredFields stored = searcher.storedFields();
+      List<Expert> out = new ArrayList<>();
+      for (Candidate c : candidates) {
+        if (out.size() == limit) {
+          break;
+        }
+        Researcher r = researcher(searcher, c.id());
+        if (r == null || (scope == Scope.PROFILES && !r.hasProfile())) {
+          continue;
+        }
+        List<Expert.Evidence> evidence = new ArrayList<>();
+        for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(5, c.votes().docs.size()))) {
+          var d = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
+          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score));
+        }
+        out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), c.votes().docs.size(), evidence));
+      }
+      return out;
+    });
+  }
+
+  private double score(Votes v, int paperCount) {
+    double s = switch (model.aggregation()) {
+      case COMB_SUM -> v.sum;
+      case EXP_COMB_MNZ -> v.expSum * v.docs.size();
+      case COMB_MAX -> v.max;
+    };
+    return model.volumeExponent() == 0 ? s : s / Math.pow(Math.max(1, paperCount), model.volumeExponent());
+  }
+
+  private static Researcher researcher(LiveIndex.Snapshot searcher, String id) throws IOException {
+    TopDocs t = searcher.search(new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER)), BooleanClause.Occur.FILTER).build(), 1);
+    return t.scoreDocs.length == 0 ? null
+        : RecordJson.researcher(searcher.storedFields().document(t.scoreDocs[0].doc).get(Fields.RECORD));
+  }
+
+  /** One researcher's votes: the papers (best first, as they arrive in score order) and running sums. */
+  private static final class Votes {
+    final List<ScoreDoc> docs = new ArrayList<>();
+    double sum;
+    double expSum;
+    double max;
+
+    void add(ScoreDoc sd, float best) {
+      docs.add(sd);
+      sum += sd.score;
+      expSum += Math.exp(sd.score / best);
+      max = Math.max(max, sd.score);
+    }
+  }
+
+  private record Candidate(String id, Votes votes, int paperCount, double score) {}
+}

@@ -1,0 +1,38 @@
+package dev.scholarsearch.rank;
+
+import dev.scholarsearch.model.ProfileSnapshot;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything known about one researcher.
+ *
+ * @param profiles what each profile page said (name, tagline, stats), one entry per page
+ * @param papers their papers, newest first
+ * @param coauthors the people they wrote with, most shared papers first
+ * @param terms the words that set their work apart (tf-idf over their titles and abstracts)
+ * @param papersPerYear paper counts by year, oldest first
+ */
+public record ResearcherProfile(String id, String name, boolean hasProfile, List<ProfileSnapshot> profiles,
+    int paperCount, List<PaperSummary> papers, List<Coauthor> coauthors, List<Count> topCategories, List<String> terms,
+    List<Count> papersPerYear) {
+
+  public ResearcherProfile {
+    profiles = List.copyOf(profiles);
+    papers = List.copyOf(papers);
+    coauthors = List.copyOf(coauthors);
+    topCategories = List.copyOf(topCategories);
+    terms = List.copyOf(terms);
+    papersPerYear = List.copyOf(papersPerYear);
+  }
+
+  /** A paper in a list. */
+  public record PaperSummary(String id, String title, int year, LocalDate date, List<String> authors,
+      List<String> categories, String venue, boolean hasCode) {}
+
+  /** A co-author and how many papers they share. */
+  public record Coauthor(String id, String name, int sharedPapers) {}
+
+  /** A value and how often it occurs. */
+  public record Count(String value, int count) {}
+}

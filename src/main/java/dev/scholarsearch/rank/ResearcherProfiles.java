@@ -1,0 +1,130 @@
+package dev.scholarsearch.rank;
+
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.SurfaceForms;
+import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
+import dev.scholarsearch.search.LiveIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/** Assembles a researcher's profile: their pages' stats, papers, co-authors, categories and characteristic words. */
+public final class ResearcherProfiles {
+  private static final int MAX_PAPERS = 1_000;
+  private final LiveIndex index;
+
+  public ResearcherProfiles(LiveIndex index) {
+    this.index = index;
+  }
+
+  public Optional<ResearcherProfile> profile(String id) {
+    return index.search(searcher -> {
+      TopDocs t = searcher.search(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER)), BooleanClause.Occur.FILTER).build(), 1);
+      if (t.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = t.scoreDocs[0].doc;
+      Researcher r = RecordJson.researcher(searcher.storedFields().document(doc).get(Fields.RECORD));
+      List<Paper> papers = papers(searcher, r.paperIds());
+      papers.sort(Comparator.comparingLong(ResearcherProfiles::day).reversed().thenComparing(Paper::title));
+
+      Map<String, Integer> coCount = new HashMap<>();
+      Map<String, String> coName = new HashMap<>();
+      Map<String, Integer> categories = new HashMap<>();
+      Map<String, Integer> years = new TreeMap<>();
+      SurfaceForms words = new SurfaceForms();
+      for (Paper p : papers) {
+        for (Authorship a : p.authors()) {
+          if (!a.researcherId().equals(r.id())) {
+            coCount.merge(a.researcherId(), 1, Integer::sum);
+            coName.putIfAbsent(a.researcherId(), a.name());
+          }
+        }
+        p.categories().forEach(c -> categories.merge(c, 1, Integer::sum));
+        if (p.year() > 0) {
+          years.merge(Integer.toString(p.year()), 1, Integer::sum);
+        }
+        words.learn(p.title() + "\n" + p.abstractText());
+      }
+      List<ResearcherProfile.Coauthor> coauthors = coCount.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(50).map(e -> new ResearcherProfile.Coauthor(e.getKey(), coName.get(e.getKey()), e.getValue())).toList();
+      List<ResearcherProfile.Count> topCategories = categories.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(10).map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
+      List<ResearcherProfile.Count> perYear = years.entrySet().stream()
+          .map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
+      List<String> terms = characteristicTerms(searcher.getIndexReader(), doc, words, 12);
+      List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
+          p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
+      return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
+          summaries, coauthors, topCategories, terms, perYear));
+    });
+  }
+
+  private static long day(Paper p) {
+    return p.date() != null ? p.date().toEpochDay() : p.year() > 0 ? java.time.LocalDate.of(p.year(), 7, 1).toEpochDay() : Long.MIN_VALUE;
+  }
+
+  private static List<Paper> papers(LiveIndex.Snapshot searcher, List<String> ids) throws IOException {
+    List<BytesRef> terms = ids.stream().limit(MAX_PAPERS).map(BytesRef::new).toList();
+    TopDocs t = searcher.search(new BooleanQuery.Builder()
+        .add(new TermInSetQuery(Fields.ID, terms), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER).build(), MAX_PAPERS);
+    List<Paper> out = new ArrayList<>();
+    for (ScoreDoc sd : t.scoreDocs) {
+      out.add(RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD)));
+    }
+    return out;
+  }
+
+  /**
+   * Terms of the researcher's works ranked by tf × idf, where idf is taken over paper abstracts:
+   * words frequent in their work and rare in everyone else's.
+   */
+  static List<String> characteristicTerms(IndexReader reader, int doc, SurfaceForms words, int n) throws IOException {
+    Terms tv = reader.termVectors().get(doc, Fields.WORKS);
+    if (tv == null) {
+      return List.of();
+    }
+    int numPapers = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PAPER)));
+    Map<String, Double> scores = new LinkedHashMap<>();
+    TermsEnum te = tv.iterator();
+    BytesRef term;
+    while ((term = te.next()) != null) {
+      String text = term.utf8ToString();
+      if (text.length() < 3 || text.chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      long tf = te.totalTermFreq();
+      int df = Math.max(reader.docFreq(new Term(Fields.ABSTRACT, term)), reader.docFreq(new Term(Fields.TITLE, term)));
+      double idf = Math.log(1 + (numPapers - df + 0.5) / (df + 0.5));
+      scores.put(text, tf * idf);
+    }
+    return scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n).map(e -> words.word(e.getKey())).toList();
+  }
+}

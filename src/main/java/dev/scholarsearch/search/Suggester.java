@@ -1,0 +1,180 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Type-ahead over paper titles, researcher names and topics (category codes), with Lucene's
+ * AnalyzingInfixSuggester in memory. It is rebuilt when the index changes; until the new one is
+ * ready, the previous one answers.
+ */
+public final class Suggester implements Closeable {
+  public static final int MAX_RESULTS = 10;
+  private final LiveIndex index;
+  private final Object lock = new Object();
+  private Built current;
+
+  private record Built(Object readerKey, AnalyzingInfixSuggester lookup) {}
+
+  public Suggester(LiveIndex index) {
+    this.index = index;
+  }
+
+  public List<Suggestion> suggest(String prefix, int limit) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (p.isEmpty()) {
+      throw InvalidRequestException.badParameter("q must not be empty");
+    }
+    if (p.length() > 100) {
+      throw InvalidRequestException.badParameter("q must be at most 100 characters for suggestions, got " + p.length());
+    }
+    if (limit < 1 || limit > MAX_RESULTS) {
+      throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_RESULTS + ", got " + limit);
+    }
+    AnalyzingInfixSuggester lookup = lookup();
+    try {
+      List<Suggestion> out = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (Lookup.LookupResult r : lookup.lookup(p, false, limit * 2)) {
+        String[] payload = r.payload.utf8ToString().split("\t", 2);
+        if (seen.add(payload[0] + "\t" + r.key) && out.size() < limit) {
+          out.add(new Suggestion(r.key.toString(), payload[0], payload[1]));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private AnalyzingInfixSuggester lookup() {
+    return index.search(searcher -> {
+      Object key = searcher.getIndexReader().getReaderCacheHelper().getKey();
+      synchronized (lock) {
+        if (current == null || current.readerKey() != key) {
+          // The old suggester is left to the garbage collector, not closed: a lookup may still be using it,
+          // and it holds only heap (a ByteBuffersDirectory), no files or threads.
+          current = new Built(key, build(searcher));
+        }
+        return current.lookup();
+      }
+    });
+  }
+
+  private static AnalyzingInfixSuggester build(LiveIndex.Snapshot searcher) throws IOException {
+    AnalyzingInfixSuggester s = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analyzers.exact(), Analyzers.exact(),
+        AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
+    s.build(new Entries(searcher));
+    return s;
+  }
+
+  /** Every suggestion source as one stream: researcher names weigh by paper count, topics by usage, titles least. */
+  private static final class Entries implements InputIterator {
+    private final Iterator<Entry> it;
+    private Entry cur;
+
+    private record Entry(String text, long weight, String kind, String id) {}
+
+    Entries(LiveIndex.Snapshot searcher) throws IOException {
+      List<Entry> all = new ArrayList<>();
+      IndexReader reader = searcher.getIndexReader();
+      for (LeafReaderContext ctx : reader.leaves()) {
+        LeafReader leaf = ctx.reader();
+        StoredFields stored = leaf.storedFields();
+        NumericDocValues counts = leaf.getNumericDocValues(Fields.PAPER_COUNT);
+        Bits live = leaf.getLiveDocs();
+        for (int d = 0; d < leaf.maxDoc(); d++) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          Document doc = stored.document(d, Set.of(Fields.ID, Fields.TITLE, Fields.NAME));
+          String name = doc.get(Fields.NAME);
+          if (name != null) {
+            long papers = counts != null && counts.advanceExact(d) ? counts.longValue() : 0;
+            all.add(new Entry(name, 1000 + 10 * papers, "researcher", doc.get(Fields.ID)));
+          } else if (doc.get(Fields.TITLE) != null) {
+            all.add(new Entry(doc.get(Fields.TITLE), 1, "paper", doc.get(Fields.ID)));
+          }
+        }
+      }
+      if (searcher.facetState() != null) {
+        FacetResult cats = new SortedSetDocValuesFacetCounts(searcher.facetState())
+            .getTopChildren(1000, Fields.FACET_CATEGORY);
+        if (cats != null) {
+          for (LabelAndValue lv : cats.labelValues) {
+            all.add(new Entry(lv.label, 500 + lv.value.longValue(), "topic", lv.label));
+          }
+        }
+      }
+      it = all.iterator();
+    }
+
+    @Override
+    public BytesRef next() {
+      if (!it.hasNext()) {
+        return null;
+      }
+      cur = it.next();
+      return new BytesRef(cur.text());
+    }
+
+    @Override
+    public long weight() {
+      return cur.weight();
+    }
+
+    @Override
+    public BytesRef payload() {
+      return new BytesRef((cur.kind() + "\t" + cur.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean hasPayloads() {
+      return true;
+    }
+
+    @Override
+    public Set<BytesRef> contexts() {
+      return null;
+    }
+
+    @Override
+    public boolean hasContexts() {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (lock) {
+      if (current != null) {
+        current.lookup().close();
+        current = null;
+      }
+    }
+  }
+}
