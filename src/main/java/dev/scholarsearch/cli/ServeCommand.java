@@ -3,14 +3,8 @@ package dev.scholarsearch.cli;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
-import dev.scholarsearch.rank.ExpertModel;
-import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.rank.ResearcherProfiles;
-import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.search.LiveIndex;
-import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.Suggester;
-import dev.scholarsearch.similar.SimilarPapers;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2));
     Suggester suggester = new Suggester(index);
-    Javalin app = AppFactory.create(services(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes()));
+    Javalin app = AppFactory.create(Services.over(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -104,13 +98,6 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
-  }
-
-  /** The services the API exposes, over one live index. */
-  static Services services(LiveIndex index, Suggester suggester) {
-    PaperSearcher papers = new PaperSearcher(index);
-    return new Services(papers, new SimilarPapers(index, papers), new ExpertRanker(index, papers, ExpertModel.DEFAULT),
-        new ResearcherProfiles(index), suggester, () -> IndexOverview.of(index, papers));
   }
 
   private static String rootMessage(Throwable e) {

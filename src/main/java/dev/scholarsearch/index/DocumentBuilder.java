@@ -70,7 +70,7 @@ public final class DocumentBuilder {
       d.add(new IntPoint(Fields.YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(Fields.FACET_YEAR, Integer.toString(p.year())));
     }
-    d.add(new NumericDocValuesField(Fields.DATE_SORT, sortDay(p)));
+    d.add(new NumericDocValuesField(Fields.DATE_SORT, p.sortDay()));
     d.add(new StringField(Fields.HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
     for (String s : p.sources()) {
       d.add(new StringField(Fields.SOURCE, s, Field.Store.NO));
@@ -96,13 +96,5 @@ public final class DocumentBuilder {
     }
     d.add(new StoredField(Fields.RECORD, RecordJson.write(r)));
     return d;
-  }
-
-  /** Epoch day of the date, else of 1 July of the year (so year-only papers sort mid-year), else 0. */
-  static long sortDay(Paper p) {
-    if (p.date() != null) {
-      return p.date().toEpochDay();
-    }
-    return p.year() > 0 ? java.time.LocalDate.of(p.year(), 7, 1).toEpochDay() : Long.MIN_VALUE;
   }
 }

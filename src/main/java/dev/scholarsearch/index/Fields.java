@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -41,7 +41,7 @@ public final class Fields {
   public static final String TYPE = "type";
   /** Year: IntPoint for range filters (only when known, so "-2019" never matches unknown years), and a facet dimension. */
   public static final String YEAR = "year";
-  /** Date as epoch day: doc values for date sorting (papers without a full date sort by year). */
+  /** Date as epoch day ({@link dev.scholarsearch.model.Paper#sortDay()}): doc values for date sorting. */
   public static final String DATE_SORT = "date_sort";
   /** "true"/"false": the "has code" filter. */
   public static final String HAS_CODE = "has_code";

@@ -49,6 +49,18 @@ public record Paper(
     versions = List.copyOf(versions);
   }
 
+  /**
+   * The day this paper sorts by in date order: its date, else 1 January of its year (so that on
+   * "newest first" a paper known only by year comes after the dated papers of that year), else
+   * Long.MIN_VALUE.
+   */
+  public long sortDay() {
+    if (date != null) {
+      return date.toEpochDay();
+    }
+    return year > 0 ? LocalDate.of(year, 1, 1).toEpochDay() : Long.MIN_VALUE;
+  }
+
   /** Author names in order. */
   public List<String> authorNames() {
     return authors.stream().map(Authorship::name).toList();

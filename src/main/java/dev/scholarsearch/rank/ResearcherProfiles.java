@@ -48,7 +48,7 @@ public final class ResearcherProfiles {
       int doc = t.scoreDocs[0].doc;
       Researcher r = RecordJson.researcher(searcher.storedFields().document(doc).get(Fields.RECORD));
       List<Paper> papers = papers(searcher, r.paperIds());
-      papers.sort(Comparator.comparingLong(ResearcherProfiles::day).reversed().thenComparing(Paper::title));
+      papers.sort(Comparator.comparingLong(Paper::sortDay).reversed().thenComparing(Paper::title));
 
       Map<String, Integer> coCount = new HashMap<>();
       Map<String, String> coName = new HashMap<>();
@@ -82,10 +82,6 @@ public final class ResearcherProfiles {
       return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
           summaries, coauthors, topCategories, terms, perYear));
     });
-  }
-
-  private static long day(Paper p) {
-    return p.date() != null ? p.date().toEpochDay() : p.year() > 0 ? java.time.LocalDate.of(p.year(), 7, 1).toEpochDay() : Long.MIN_VALUE;
   }
 
   private static List<Paper> papers(LiveIndex.Snapshot searcher, List<String> ids) throws IOException {

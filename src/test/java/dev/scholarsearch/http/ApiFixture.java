@@ -1,0 +1,79 @@
+package dev.scholarsearch.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scholarsearch.TestData;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.ReferenceDate;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.Suggester;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A real server on a free loopback port over an index of the given inputs. */
+final class ApiFixture implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  final LiveIndex index;
+  final Javalin app;
+  final HttpClient http = HttpClient.newHttpClient();
+  final Path dir;
+
+  /** A response: status, headers and the body as JSON (or null when it is not JSON). */
+  record Response(int status, HttpResponse<String> raw, JsonNode json) {}
+
+  ApiFixture(Path dir, List<Path> inputs, Duration refresh) throws IOException {
+    this.dir = dir;
+    var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(inputs).corpus();
+    Indexer.write(dir, corpus, List.of(), "test", s -> {});
+    index = LiveIndex.open(dir, refresh);
+    app = AppFactory.create(Services.over(index, new Suggester(index)), ServerOptions.DEFAULT).start("127.0.0.1", 0);
+  }
+
+  static ApiFixture seeds(Path dir) throws IOException {
+    return new ApiFixture(dir, List.of(TestData.seeds()), Duration.ofMillis(200));
+  }
+
+  Response get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  Response post(String path, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+  }
+
+  Response send(HttpRequest req) {
+    try {
+      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+      JsonNode json = null;
+      String ct = r.headers().firstValue("Content-Type").orElse("");
+      if (ct.contains("json")) {
+        json = JSON.readTree(r.body());
+      }
+      return new Response(r.statusCode(), r, json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    index.close();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.scholarsearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scholarsearch.TestData;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.ReferenceDate;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiLifecycleTest {
+  @Test
+  void openApiDescribesExactlyTheRoutes() throws Exception {
+    JsonNode spec;
+    try (InputStream in = ApiLifecycleTest.class.getResourceAsStream("/openapi.json")) {
+      spec = new ObjectMapper().readTree(in);
+    }
+    assertTrue(spec.get("openapi").asText().startsWith("3."));
+    Set<String> documented = new HashSet<>();
+    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
+    while (paths.hasNext()) {
+      var e = paths.next();
+      e.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + e.getKey()));
+    }
+    Set<String> served = new HashSet<>();
+    AppFactory.ROUTES.forEach(r -> served.add(r.method().name() + " " + r.path()));
+    assertEquals(served, documented);
+  }
+
+  @Test
+  void serverPicksUpARebuildWithoutRestart(@TempDir Path dir) throws Exception {
+    try (ApiFixture api = ApiFixture.seeds(dir.resolve("idx"))) {
+      assertEquals(42, api.get("/api/health").json().get("papers").asInt());
+      Path extra = dir.resolve("extra.jsonl");
+      Files.writeString(extra, "{\"id\":\"q-1\",\"title\":\"Quantum annealing for scheduling\"}\n");
+      var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(List.of(TestData.seeds(), extra)).corpus();
+      Indexer.write(api.dir, corpus, List.of(), "rebuilt", s -> {});
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      int papers = 42;
+      while (papers == 42 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        papers = api.get("/api/health").json().get("papers").asInt();
+      }
+      assertEquals(43, papers);
+      assertEquals(1, api.get("/api/search?q=quantum").json().get("total").asInt());
+    }
+  }
+
+  @Test
+  void corpusTextIsEscapedAndOnlyMarkIsMarkup(@TempDir Path dir) throws Exception {
+    Path pages = dir.resolve("pages");
+    Files.createDirectories(pages);
+    Files.writeString(pages.resolve("evil.txt"), "Researcher profile\n\nMallory <b>Evil</b>\n\nTagline.\n\n"
+        + "Trust 1 - NewVerification L0Unclaimed author\n1works\n0followers\n0topics\n0close collaborators\n\n"
+        + "Published work\n\n1 published item(s)\n\npreprint2025arXiv\n\n<script>alert(1)</script> Injection study\n\n"
+        + "We study injection <img src=x onerror=alert(2)> attacks & defences in search engines.\n");
+    try (ApiFixture api = new ApiFixture(dir.resolve("idx"), List.of(pages), Duration.ofSeconds(5))) {
+      ApiFixture.Response r = api.get("/api/search?q=injection");
+      String body = r.raw().body();
+      JsonNode hit = r.json().get("hits").get(0);
+      String snippet = hit.get("snippet").asText();
+      assertFalse(snippet.contains("<img"), snippet);
+      assertTrue(snippet.contains("&lt;img src=x onerror=alert(2)&gt;"), snippet);
+      assertTrue(snippet.contains("<mark>injection</mark>"), snippet);
+      assertTrue(snippet.contains("&amp; defences"), snippet);
+      assertEquals("<script>alert(1)</script> Injection study", hit.get("title").asText(),
+          "titles are data in JSON; the page inserts them as text, never as HTML");
+      assertEquals("application/json", r.raw().headers().firstValue("Content-Type").orElse("").split(";")[0]);
+      assertFalse(body.isEmpty());
+    }
+  }
+}
