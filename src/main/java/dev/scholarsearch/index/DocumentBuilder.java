@@ -27,7 +27,11 @@ public final class DocumentBuilder {
   /** Researcher works: term vectors for characteristic terms, not stored (papers hold the text). */
   static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
+  /** Combined title+abstract: positions for phrase queries, nothing stored. */
+  static final FieldType COMBINED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
   static {
+    COMBINED_TEXT.freeze();
     MAIN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     MAIN_TEXT.setStoreTermVectors(true);
     MAIN_TEXT.freeze();
@@ -46,6 +50,7 @@ public final class DocumentBuilder {
     d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, p.title(), MAIN_TEXT));
     d.add(new Field(Fields.ABSTRACT, p.abstractText(), MAIN_TEXT));
+    d.add(new Field(Fields.TEXT, p.title() + "\n" + p.abstractText(), COMBINED_TEXT));
     d.add(new Field(Fields.TITLE_EXACT, p.title(), EXACT_TEXT));
     d.add(new Field(Fields.ABSTRACT_EXACT, p.abstractText(), EXACT_TEXT));
     for (Authorship a : p.authors()) {

@@ -7,11 +7,10 @@ package dev.scholarsearch.rank;
  * @param topPapers how many of the best-matching papers vote
  * @param aggregation how one researcher's votes combine
  * @param volumeExponent score is divided by paperCount^volumeExponent (0 = no normalisation)
+ * @param restWeight for COMB_MAX: how much each further matching paper adds, as a share of its score
  */
-public record ExpertModel(int topPapers, Aggregation aggregation, double volumeExponent) {
-  /** CombSUM of raw scores over the top 100: the plain baseline. */
-  public static final ExpertModel BASELINE = new ExpertModel(100, Aggregation.COMB_SUM, 0);
-  public static final ExpertModel DEFAULT = new ExpertModel(100, Aggregation.EXP_COMB_MNZ, 0.25);
+public record ExpertModel(int topPapers, Aggregation aggregation, double volumeExponent, double restWeight) {
+  public static final ExpertModel DEFAULT = new ExpertModel(100, Aggregation.COMB_MAX, 0, 0.1);
 
   /** Vote combination functions from the data-fusion literature. */
   public enum Aggregation {
@@ -19,7 +18,7 @@ public record ExpertModel(int topPapers, Aggregation aggregation, double volumeE
     COMB_SUM,
     /** Sum of exp(normalised score), times the number of votes: rewards many strong matches. */
     EXP_COMB_MNZ,
-    /** Best paper score only. */
+    /** The best paper's score, plus a small share ({@code restWeight}) of the others': one strong paper beats many weak ones. */
     COMB_MAX
   }
 }

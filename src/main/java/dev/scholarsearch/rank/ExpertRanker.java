@@ -22,7 +22,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -53,16 +52,21 @@ public final class ExpertRanker {
     this.model = model;
   }
 
+  /** The API's ranking: at most 100 researchers. */
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit) {
-    if (topic == null || topic.isBlank()) {
-      throw InvalidRequestException.badParameter("topic must not be empty");
-    }
     if (limit < 1 || limit > 100) {
       throw InvalidRequestException.badParameter("limit must be between 1 and 100, got " + limit);
     }
-    Query query = papers.query(topic, filters, false);
+    return ranking(topic, filters, scope, limit);
+  }
+
+  /** The same ranking to any depth (the evaluation reads the top 1,000). */
+  public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit) {
+    if (topic == null || topic.isBlank()) {
+      throw InvalidRequestException.badParameter("topic must not be empty");
+    }
     return index.search(searcher -> {
-      TopDocs top = searcher.search(query, model.topPapers());
+      TopDocs top = searcher.search(papers.query(searcher, topic, filters), model.topPapers());
       if (top.scoreDocs.length == 0) {
         return List.of();
       }
@@ -110,7 +114,7 @@ public final class ExpertRanker {
     double s = switch (model.aggregation()) {
       case COMB_SUM -> v.sum;
       case EXP_COMB_MNZ -> v.expSum * v.docs.size();
-      case COMB_MAX -> v.max;
+      case COMB_MAX -> v.max + model.restWeight() * (v.sum - v.max);
     };
     return model.volumeExponent() == 0 ? s : s / Math.pow(Math.max(1, paperCount), model.volumeExponent());
   }

@@ -3,6 +3,7 @@ package dev.scholarsearch.search;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.IndexManifest;
 import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.Similarities;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -66,8 +68,13 @@ public final class LiveIndex implements Closeable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the index in {@code path}; fails if there is none. */
+  /** Opens the index in {@code path} with the default ranking; fails if there is none. */
   public static LiveIndex open(Path path, Duration refreshEvery) throws IOException {
+    return open(path, refreshEvery, Similarities.DEFAULT.similarity());
+  }
+
+  /** Opens the index in {@code path}, scoring with {@code similarity}; fails if there is none. */
+  public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity) throws IOException {
     Directory dir = new MMapDirectory(path);
     try {
       SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
@@ -80,7 +87,9 @@ public final class LiveIndex implements Closeable {
             state = null; // an index with no faceted paper has no facet field at all
           }
           IndexManifest manifest = Indexer.manifestOf(((DirectoryReader) reader).getIndexCommit().getUserData());
-          return new Snapshot(reader, state, manifest);
+          Snapshot snapshot = new Snapshot(reader, state, manifest);
+          snapshot.setSimilarity(similarity);
+          return snapshot;
         }
       });
       return new LiveIndex(path, dir, manager, refreshEvery);

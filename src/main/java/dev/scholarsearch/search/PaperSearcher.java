@@ -29,7 +29,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -46,24 +45,59 @@ public final class PaperSearcher {
   private final LiveIndex index;
   private final Analyzer analyzer = Analyzers.perField();
   private final UserQueryParser parser;
+  private final QueryRefiner refiner;
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
 
   public PaperSearcher(LiveIndex index) {
-    this(index, UserQueryParser.FieldWeights.DEFAULT);
+    this(index, SearchTuning.DEFAULT);
   }
 
-  public PaperSearcher(LiveIndex index, UserQueryParser.FieldWeights weights) {
+  public PaperSearcher(LiveIndex index, SearchTuning tuning) {
     this.index = index;
-    this.parser = new UserQueryParser(analyzer, weights);
+    this.parser = new UserQueryParser(analyzer, tuning.weights());
+    this.refiner = new QueryRefiner(tuning);
+  }
+
+  /** A paper id and its relevance score. */
+  public record ScoredPaper(String id, float score) {}
+
+  /**
+   * The top {@code n} papers for {@code text} by relevance: exactly the ranking {@link #search}
+   * pages through, without facets and snippets (the evaluation uses it).
+   */
+  public List<ScoredPaper> rank(String text, SearchFilters filters, int n) {
+    return index.search(searcher -> {
+      TopDocs top = searcher.search(query(searcher, text, filters), n);
+      StoredFields stored = searcher.storedFields();
+      List<ScoredPaper> out = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(new ScoredPaper(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
+      }
+      return out;
+    });
+  }
+
+  /** The relevance query as search runs it: parsed, refined (proximity, feedback) and filtered. */
+  Query query(IndexSearcher searcher, String text, SearchFilters filters) throws IOException {
+    return drillDown(papersOnly(refined(searcher, text, false, filters), filters), filters);
+  }
+
+  private Query refined(IndexSearcher searcher, String text, boolean exact, SearchFilters filters) throws IOException {
+    Query parsed = parser.parse(text, exact);
+    if (exact || text.isBlank()) {
+      return parsed;
+    }
+    return refiner.refine(searcher, text, parsed, drillDown(papersOnly(parsed, filters), filters));
   }
 
   public SearchResult search(SearchRequest req) {
     Query text = parser.parse(req.query(), req.exact());
-    Query base = papersOnly(text, req.filters());
-    DrillDownQuery ddq = drillDown(base, req.filters());
     int topN = req.offset() + req.limit();
     Sort sort = sortFor(req.sort());
     return index.search(searcher -> {
+      Query ranked = sort == null ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
+      Query base = papersOnly(ranked, req.filters());
+      DrillDownQuery ddq = drillDown(base, req.filters());
       try {
         TopDocs top;
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -129,13 +163,13 @@ public final class PaperSearcher {
     return ddq;
   }
 
-  /** The scored query for {@code text} restricted to papers passing the filters (no facets), as search ranks it. */
-  public Query query(String text, SearchFilters filters, boolean exact) {
+  /** The scored query for {@code text} restricted to papers passing the filters, as search ranks it. */
+  public Query query(LiveIndex.Snapshot searcher, String text, SearchFilters filters) throws IOException {
     if (text.length() > SearchRequest.MAX_QUERY_CHARS) {
       throw new InvalidRequestException("query_too_long",
           "the query must be at most " + SearchRequest.MAX_QUERY_CHARS + " characters, got " + text.length());
     }
-    return drillDown(papersOnly(parser.parse(text, exact), filters), filters);
+    return query((IndexSearcher) searcher, text, filters);
   }
 
   /** The filters as one non-scoring query, for callers (similar papers, experts) that need no facets. */
@@ -199,7 +233,9 @@ public final class PaperSearcher {
   private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withMaxLength(20_000);
+        .withMaxLength(20_000)
+        // Free text is searched in the combined title+abstract field: its words highlight the abstract too.
+        .withFieldMatcher(f -> f.equals(Fields.ABSTRACT) || f.equals(Fields.TEXT) || f.equals(Fields.ABSTRACT_EXACT));
     if (exact) {
       // The exact field is not stored: highlight the stored abstract with the exact field's offsets.
       b.withMaskedFieldsFunc(field -> Fields.ABSTRACT.equals(field) ? Set.of(Fields.ABSTRACT_EXACT) : Set.of());

@@ -35,9 +35,29 @@ public final class UserQueryParser {
   private final Analyzer analyzer;
   private final FieldWeights weights;
 
-  /** Boosts for the main fields; title above abstract, tuned on CACM. */
-  public record FieldWeights(float title, float abstractText) {
-    public static final FieldWeights DEFAULT = new FieldWeights(2.0f, 1.0f);
+  /**
+   * Boosts for free text: the combined title+abstract field scores a word once per paper (as BM25
+   * intends), and the title field adds a bonus for title matches. Zero leaves a field out.
+   */
+  public record FieldWeights(float text, float title, float abstractText) {
+    Map<String, Float> stemmed() {
+      Map<String, Float> m = new java.util.LinkedHashMap<>();
+      if (text > 0) {
+        m.put(Fields.TEXT, text);
+      }
+      if (title > 0) {
+        m.put(Fields.TITLE, title);
+      }
+      if (abstractText > 0) {
+        m.put(Fields.ABSTRACT, abstractText);
+      }
+      return m;
+    }
+
+    /** Exact search has no combined field: title and abstract, title weighted the same way. */
+    Map<String, Float> exact() {
+      return Map.of(Fields.TITLE_EXACT, text + title, Fields.ABSTRACT_EXACT, text + abstractText);
+    }
   }
 
   public UserQueryParser(Analyzer analyzer, FieldWeights weights) {
@@ -83,7 +103,7 @@ public final class UserQueryParser {
     rest.append(q.substring(last));
     String free = rest.toString().strip();
     if (!free.isEmpty()) {
-      Query main = simple(Map.of(titleField, weights.title(), abstractField, weights.abstractText())).parse(free);
+      Query main = simple(exact ? weights.exact() : weights.stemmed()).parse(free);
       if (main != null && !(main instanceof MatchNoDocsQuery)) {
         b.add(main, fielded.stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST)
             ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);

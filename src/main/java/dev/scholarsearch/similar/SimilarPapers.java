@@ -4,7 +4,9 @@ import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.SurfaceForms;
+import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.search.Feedback;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
@@ -26,6 +28,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -56,6 +59,15 @@ public final class SimilarPapers {
   /** Papers like the paper {@code id}, never itself; empty when there is no such paper. */
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit) {
     checkLimit(limit);
+    return search(id, filters, limit, true);
+  }
+
+  /** The same ranking to any depth, ids and scores only (the evaluation reads the top 1,000). */
+  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int limit) {
+    return search(id, filters, limit, false);
+  }
+
+  private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed) {
     return index.search(searcher -> {
       TopDocs found = searcher.search(new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
@@ -67,7 +79,8 @@ public final class SimilarPapers {
       Paper paper = RecordJson.paper(searcher.storedFields().document(doc).get(Fields.RECORD));
       Query mlt = mlt(searcher).like(doc);
       SurfaceForms words = new SurfaceForms().learn(paper.title() + "\n" + paper.abstractText());
-      return Optional.of(run(searcher, mlt, filters, limit, id, words));
+      return Optional.of(run(searcher, mlt, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
+          detailed ? words : null));
     });
   }
 
@@ -85,7 +98,7 @@ public final class SimilarPapers {
       fields.put(Fields.TITLE, List.of(text));
       fields.put(Fields.ABSTRACT, List.of(text));
       Query mlt = mlt(searcher).like(fields);
-      return run(searcher, mlt, filters, limit, null, new SurfaceForms().learn(text));
+      return run(searcher, mlt, text, null, filters, limit, new SurfaceForms().learn(text));
     });
   }
 
@@ -107,28 +120,78 @@ public final class SimilarPapers {
     return mlt;
   }
 
-  private List<SimilarHit> run(LiveIndex.Snapshot searcher, Query mlt, SearchFilters filters, int limit, String excludeId,
-      SurfaceForms words) throws IOException {
+  /**
+   * Runs the similarity query: every term MoreLikeThis picked is searched in the combined title and
+   * abstract (a title word of one paper is often an abstract word of another), title matches add a
+   * bonus, and sharing a category or an author with the query paper adds to the score when the model
+   * says so.
+   */
+  private List<SimilarHit> run(LiveIndex.Snapshot searcher, Query mlt, String queryText, Paper query, SearchFilters filters,
+      int limit, SurfaceForms words) throws IOException {
     Map<String, Float> queryTerms = termBoosts(mlt);
     if (queryTerms.isEmpty()) {
       return List.of();
     }
+    if (model.weighByQueryCount()) {
+      // BM25 already weighs rarity; MoreLikeThis's tf-idf boost would count it twice. Weigh by how often
+      // the query uses the word instead, as if the words were typed that often.
+      Map<String, Integer> qtf = WordCounts.of(queryText);
+      queryTerms.replaceAll((t, boost) -> (float) qtf.getOrDefault(t, 1));
+    }
+    BooleanQuery.Builder terms = new BooleanQuery.Builder();
+    for (Map.Entry<String, Float> t : queryTerms.entrySet()) {
+      terms.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT, t.getKey())), t.getValue()), BooleanClause.Occur.SHOULD);
+      if (model.titleBoost() > 0) {
+        terms.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t.getKey())), t.getValue() * model.titleBoost()),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    Query filter = papers.filterQuery(filters);
+    Query exclude = query == null ? null : new TermQuery(new Term(Fields.ID, query.id()));
+    if (model.feedbackDocs() > 0) {
+      double mass = queryTerms.values().stream().mapToDouble(Float::doubleValue).sum()
+          * (1 - model.originalWeight()) / model.originalWeight();
+      Query expansion = Feedback.expansion(searcher, restrict(terms.build(), filter, exclude), model.feedbackDocs(),
+          model.feedbackTerms(), mass, model.titleBoost());
+      if (expansion != null) {
+        terms.add(expansion, BooleanClause.Occur.SHOULD);
+      }
+    }
     BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(mlt, BooleanClause.Occur.MUST)
-        .add(papers.filterQuery(filters), BooleanClause.Occur.FILTER);
-    if (excludeId != null) {
-      b.add(new TermQuery(new Term(Fields.ID, excludeId)), BooleanClause.Occur.MUST_NOT);
+        .add(restrict(terms.build(), filter, exclude), BooleanClause.Occur.MUST);
+    if (query != null) {
+      if (model.categoryBoost() > 0) {
+        query.categories().forEach(c -> b.add(new BoostQuery(new ConstantScoreQuery(
+            new TermQuery(new Term(Fields.CATEGORY, c))), model.categoryBoost()), BooleanClause.Occur.SHOULD));
+      }
+      if (model.coauthorBoost() > 0) {
+        query.authors().forEach(a -> b.add(new BoostQuery(new ConstantScoreQuery(
+            new TermQuery(new Term(Fields.AUTHOR_ID, a.researcherId()))), model.coauthorBoost()), BooleanClause.Occur.SHOULD));
+      }
     }
     TopDocs top = searcher.search(b.build(), limit);
     TermVectors vectors = searcher.getIndexReader().termVectors();
     List<SimilarHit> out = new ArrayList<>();
     for (ScoreDoc sd : top.scoreDocs) {
+      if (words == null) { // ranking only: the id is all the evaluation needs
+        String hitId = searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
+        out.add(new SimilarHit(hitId, "", List.of(), 0, List.of(), sd.score, List.of(), ""));
+        continue;
+      }
       Paper p = RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD));
       List<String> shared = shared(vectors, sd.doc, queryTerms, words);
       String reason = shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared);
       out.add(new SimilarHit(p.id(), p.title(), p.authorNames(), p.year(), p.categories(), sd.score, shared, reason));
     }
     return out;
+  }
+
+  private static Query restrict(Query q, Query filter, Query exclude) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER);
+    if (exclude != null) {
+      b.add(exclude, BooleanClause.Occur.MUST_NOT);
+    }
+    return b.build();
   }
 
   /** The MoreLikeThis query's terms with their boosts, strongest first. */

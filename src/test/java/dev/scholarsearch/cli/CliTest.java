@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scholarsearch.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,33 +11,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end: index the seeds, search, stats, help and errors. */
 class CliTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRunner.Run run(String... args) {
+    return CliRunner.run(args);
   }
 
   @Test
   void indexSeedsThenSearchFindsTheObviousPaper(@TempDir Path dir) {
     String idx = dir.resolve("idx").toString();
-    Run index = run("index", TestData.seeds().toString(), "--index", idx, "--reference-date", "2026-11-22");
+    CliRunner.Run index = run("index", TestData.seeds().toString(), "--index", idx, "--reference-date", "2026-11-22");
     assertEquals(0, index.code(), index.err());
     assertTrue(index.out().contains("pages parsed:      5 (layout A: 3, layout B: 2)"), index.out());
     assertTrue(index.out().contains("papers:            42 (from 48 listings; 5 duplicates merged, 1 versions merged)"), index.out());
     assertTrue(index.out().contains("researchers:       57 (4 with a profile; 1 profile pages merged into another)"), index.out());
     assertTrue(index.out().contains("skipped:           0"), index.out());
 
-    Run search = run("search", "speculative rollout tree-structured cache", "--index", idx, "--limit", "3");
+    CliRunner.Run search = run("search", "speculative rollout tree-structured cache", "--index", idx, "--limit", "3");
     assertEquals(0, search.code(), search.err());
     String firstHit = search.out().lines().skip(1).findFirst().orElseThrow();
     assertTrue(firstHit.contains("SRT: Accelerating Reinforcement Learning via Speculative Rollout with Tree-Structured Cache"), search.out());
     assertTrue(search.out().contains("Chi-Chih Chang, Siqi Zhu, Zhichen Zeng"), search.out());
 
     // grep -il "stochastic gradient" finds it in three papers of Ruqi Zhang's page, and nowhere else.
-    Run phrase = run("search", "\"stochastic gradient\"", "--index", idx);
+    CliRunner.Run phrase = run("search", "\"stochastic gradient\"", "--index", idx);
     assertTrue(phrase.out().startsWith("3 papers match"), phrase.out());
     for (String t : new String[] {"Low-Precision Stochastic Gradient Langevin Dynamics",
         "AMAGOLD: Amortized Metropolis Adjustment for Efficient Stochastic Gradient MCMC",
@@ -48,7 +40,7 @@ class CliTest {
       assertTrue(phrase.out().contains(t), phrase.out());
     }
 
-    Run stats = run("stats", "--index", idx);
+    CliRunner.Run stats = run("stats", "--index", idx);
     assertEquals(0, stats.code(), stats.err());
     assertTrue(stats.out().contains("papers:       42"), stats.out());
     assertTrue(stats.out().contains("researchers:  57 (4 with a profile page)"), stats.out());
@@ -62,17 +54,17 @@ class CliTest {
     Path extra = dir.resolve("extra.jsonl");
     Files.writeString(extra, "{\"id\":\"x-1\",\"title\":\"Quantum Error Correction Codes\",\"authors\":[\"Siqi Zhu\"]}\n"
         + "{\"id\":\"x-2\",\"title\":\"Surface Codes at Scale\"}\n");
-    Run more = run("index", extra.toString(), "--index", idx, "-q");
+    CliRunner.Run more = run("index", extra.toString(), "--index", idx, "-q");
     assertEquals(0, more.code(), more.err());
     assertTrue(more.out().contains("papers:            44"), more.out());
-    Run again = run("index", extra.toString(), "--index", idx, "-q");
+    CliRunner.Run again = run("index", extra.toString(), "--index", idx, "-q");
     assertTrue(again.out().contains("papers:            44"), again.out());
 
-    Run stale = run("index", extra.toString(), "--index", idx, "--if-stale");
+    CliRunner.Run stale = run("index", extra.toString(), "--index", idx, "--if-stale");
     assertEquals(0, stale.code());
     assertTrue(stale.err().contains("is up to date (44 papers)"), stale.err());
 
-    Run replaced = run("index", extra.toString(), "--index", idx, "--replace", "-q");
+    CliRunner.Run replaced = run("index", extra.toString(), "--index", idx, "--replace", "-q");
     assertTrue(replaced.out().contains("papers:            2 "), replaced.out());
   }
 
@@ -84,7 +76,7 @@ class CliTest {
     Files.writeString(in.resolve("notes.txt"), "Shopping list\nmilk\n");
     Files.write(in.resolve("garbage.txt"), new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 3});
     Files.writeString(in.resolve("papers.jsonl"), "{\"id\":\"a\",\"title\":\"Fine\"}\n{oops\n");
-    Run r = run("index", in.toString(), "--index", dir.resolve("idx").toString(), "-q");
+    CliRunner.Run r = run("index", in.toString(), "--index", dir.resolve("idx").toString(), "-q");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("papers:            3 "), r.out());
     assertTrue(r.out().contains("skipped:           3"), r.out());
@@ -97,7 +89,7 @@ class CliTest {
   void nothingToIndexIsAnErrorAndKeepsTheOldIndex(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.txt");
     Files.writeString(bad, "nothing here");
-    Run r = run("index", bad.toString(), "--index", dir.resolve("idx").toString(), "-q");
+    CliRunner.Run r = run("index", bad.toString(), "--index", dir.resolve("idx").toString(), "-q");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("nothing to index"), r.err());
   }
@@ -105,7 +97,7 @@ class CliTest {
   @Test
   void helpWorksEverywhere() {
     for (String[] args : new String[][] {{"--help"}, {"index", "--help"}, {"search", "--help"}, {"stats", "--help"}}) {
-      Run r = run(args);
+      CliRunner.Run r = run(args);
       assertEquals(0, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage: scholar"), r.out());
     }
@@ -114,7 +106,7 @@ class CliTest {
 
   @Test
   void searchWithoutAnIndexSaysWhatToDo(@TempDir Path dir) {
-    Run r = run("search", "x", "--index", dir.resolve("none").toString());
+    CliRunner.Run r = run("search", "x", "--index", dir.resolve("none").toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("no index in") && r.err().contains("scholar index"), r.err());
   }
@@ -123,10 +115,10 @@ class CliTest {
   void badSearchParametersAreClearErrors(@TempDir Path dir) {
     String idx = dir.resolve("idx").toString();
     run("index", TestData.seeds().toString(), "--index", idx, "-q");
-    Run limit = run("search", "x", "--index", idx, "--limit", "500");
+    CliRunner.Run limit = run("search", "x", "--index", idx, "--limit", "500");
     assertEquals(2, limit.code());
     assertTrue(limit.err().contains("limit must be between 1 and 100, got 500"), limit.err());
-    Run year = run("search", "x", "--index", idx, "--year", "20x4");
+    CliRunner.Run year = run("search", "x", "--index", idx, "--year", "20x4");
     assertEquals(2, year.code());
     assertTrue(year.err().contains("year must be YYYY"), year.err());
   }

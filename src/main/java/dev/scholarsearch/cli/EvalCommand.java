@@ -1,0 +1,139 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.eval.Baselines;
+import dev.scholarsearch.eval.Evaluation;
+import dev.scholarsearch.eval.Metric;
+import dev.scholarsearch.eval.Qrels;
+import dev.scholarsearch.eval.Run;
+import dev.scholarsearch.eval.Task;
+import dev.scholarsearch.eval.Topics;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.Similarities;
+import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.similar.SimilarPapers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: relevance of search, similar papers and researcher ranking against TREC judgments. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Measure ranking quality against TREC judgments, the way trec_eval -c averages them",
+      "(over the topics that have judgments). Each topic runs through the same code the HTTP API uses.",
+      "",
+      "Tasks: search (topics: qid<TAB>query; qrels judge paper ids), similar (topics: qid<TAB>paperId;",
+      "the paper itself is never a hit), researchers (topics: qid<TAB>topic; qrels judge author keys, the",
+      "name lower-cased with everything but a-z removed)."},
+    footer = {"", "Example (CACM, shipped under src/test/resources/cacm):",
+      "  scholar index --replace --index /tmp/cacm src/test/resources/cacm/corpus.jsonl",
+      "  scholar eval --task search --index /tmp/cacm --topics src/test/resources/cacm/topics.tsv \\",
+      "      --qrels src/test/resources/cacm/qrels.txt --baseline"})
+final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "search, similar or researchers.")
+  String task;
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
+  Path indexDir;
+
+  @Option(names = "--topics", required = true, paramLabel = "FILE", description = "Topics, qid<TAB>text.")
+  Path topicsFile;
+
+  @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "TREC qrels: qid 0 docid gain.")
+  Path qrelsFile;
+
+  @Option(names = "--run", paramLabel = "OUT", description = "Write our ranking as a TREC run file (and OUT.baseline with --baseline).")
+  Path runFile;
+
+  @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "ndcg@10,map,p@10,recall@100",
+      description = "Comma-separated: map, ndcg@K, p@K, recall@K (default: ${DEFAULT-VALUE}).")
+  String metrics;
+
+  @Option(names = "--baseline", description = "Also run the plain BM25 baseline on the same index and compare.")
+  boolean baseline;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable): " + Tuning.NAMES + ".")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  EvalCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Task t;
+    try {
+      t = Task.valueOf(task.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("error: --task must be search, similar or researchers, got '" + task + "'");
+      return 2;
+    }
+    List<Metric> ms;
+    Tuning tuning;
+    try {
+      ms = Arrays.stream(metrics.split(",")).filter(s -> !s.isBlank()).map(Metric::parse).toList();
+      tuning = Tuning.with(settings);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    if (Indexer.readManifest(dir).isEmpty()) {
+      err.println("error: no index in " + dir + ". Build one first: scholar index --index " + dir + " INPUT...");
+      return 1;
+    }
+    Map<String, String> topics = Topics.read(topicsFile);
+    Qrels qrels = Qrels.read(qrelsFile);
+    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1), tuning.bm25().similarity())) {
+      PaperSearcher papers = new PaperSearcher(index, tuning.search());
+      Task.Systems systems = new Task.Systems(papers, new SimilarPapers(index, papers, tuning.similar()),
+          new ExpertRanker(index, papers, tuning.experts()));
+      long start = System.nanoTime();
+      Run ours = t.ours(systems, topics);
+      double oursSecs = (System.nanoTime() - start) / 1e9;
+      Map<String, Double> oursScores = Evaluation.evaluate(ours, qrels, ms);
+      long judged = topics.keySet().stream().filter(qrels::judged).count();
+      out.printf("task %s: %d topics, %d with judgments; index %s%n", t.name().toLowerCase(Locale.ROOT), topics.size(),
+          judged, dir);
+      if (runFile != null) {
+        ours.write(runFile);
+      }
+      if (baseline) {
+        Run base;
+        try (LiveIndex plain = LiveIndex.open(dir, Duration.ofHours(1), Similarities.BASELINE.similarity())) {
+          base = t.baseline(new Baselines(plain), topics);
+        }
+        Map<String, Double> baseScores = Evaluation.evaluate(base, qrels, ms);
+        if (runFile != null) {
+          base.write(Path.of(runFile + ".baseline"));
+        }
+        out.printf("%-12s %10s %10s %9s%n", "metric", "baseline", "ours", "change");
+        for (Metric m : ms) {
+          double b = baseScores.get(m.name());
+          double o = oursScores.get(m.name());
+          out.printf("%-12s %10.4f %10.4f %+8.1f%%%n", m.name(), b, o, b == 0 ? 0 : 100 * (o - b) / b);
+        }
+      } else {
+        out.printf("%-12s %10s%n", "metric", "ours");
+        for (Metric m : ms) {
+          out.printf("%-12s %10.4f%n", m.name(), oursScores.get(m.name()));
+        }
+      }
+      out.printf("time: %.1f s for %d topics (ours)%n", oursSecs, topics.size());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.index.Similarities;
+import dev.scholarsearch.rank.ExpertModel;
+import dev.scholarsearch.search.SearchTuning;
+import dev.scholarsearch.similar.SimilarityModel;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Ranking settings, the tuned defaults unless overridden with {@code --set name=value}, so anyone
+ * can try other settings on their own collection.
+ */
+record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, ExpertModel experts) {
+  static final String NAMES = "k1, b, title, abstract, proximity, slop, fbDocs, fbTerms, fbWeight, "
+      + "mltMinTf, mltMinDf, mltMaxDfPct, mltTerms, mltTitle, mltCategory, mltCoauthor, mltQtf, mltFbDocs, mltFbTerms, mltFbWeight, "
+      + "expertTop, expertAgg (comb_sum|exp_comb_mnz|comb_max), expertVolume, expertRest";
+
+  static Tuning defaults() {
+    return new Tuning(Similarities.DEFAULT, SearchTuning.DEFAULT, SimilarityModel.DEFAULT, ExpertModel.DEFAULT);
+  }
+
+  /** The defaults with {@code name=value} overrides applied; unknown names are an error that lists the known ones. */
+  static Tuning with(Map<String, String> overrides) {
+    Tuning t = defaults();
+    Similarities s = t.bm25();
+    SearchTuning q = t.search();
+    SimilarityModel m = t.similar();
+    ExpertModel e = t.experts();
+    for (Map.Entry<String, String> o : new TreeMap<>(overrides).entrySet()) {
+      String v = o.getValue().strip();
+      switch (o.getKey()) {
+        case "k1" -> s = new Similarities(f(v), s.b());
+        case "b" -> s = new Similarities(s.k1(), f(v));
+        case "title" -> q = new SearchTuning(f(v), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "abstract" -> q = new SearchTuning(q.titleWeight(), f(v), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "proximity" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), f(v), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "slop" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), i(v), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "fbDocs" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), i(v), q.feedbackTerms(), q.originalWeight());
+        case "fbTerms" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), i(v), q.originalWeight());
+        case "fbWeight" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), f(v));
+        case "mltMinTf", "mltMinDf", "mltMaxDfPct", "mltTerms", "mltTitle", "mltCategory", "mltCoauthor", "mltQtf",
+            "mltFbDocs", "mltFbTerms", "mltFbWeight" -> m = m.with(o.getKey(), v);
+        case "expertTop" -> e = new ExpertModel(i(v), e.aggregation(), e.volumeExponent(), e.restWeight());
+        case "expertAgg" -> e = new ExpertModel(e.topPapers(), agg(v), e.volumeExponent(), e.restWeight());
+        case "expertVolume" -> e = new ExpertModel(e.topPapers(), e.aggregation(), f(v), e.restWeight());
+        case "expertRest" -> e = new ExpertModel(e.topPapers(), e.aggregation(), e.volumeExponent(), f(v));
+        default -> throw new IllegalArgumentException("unknown setting '" + o.getKey() + "'; known: " + NAMES);
+      }
+    }
+    return new Tuning(s, q, m, e);
+  }
+
+  private static float f(String v) {
+    try {
+      return Float.parseFloat(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a number, got '" + v + "'");
+    }
+  }
+
+  private static int i(String v) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number, got '" + v + "'");
+    }
+  }
+
+  private static ExpertModel.Aggregation agg(String v) {
+    try {
+      return ExpertModel.Aggregation.valueOf(v.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("expertAgg must be comb_sum, exp_comb_mnz or comb_max, got '" + v + "'");
+    }
+  }
+}

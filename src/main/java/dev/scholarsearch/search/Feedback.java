@@ -1,0 +1,94 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/** RM3 pseudo-relevance feedback: the words of the best first-pass papers, weighted by P(t|D)·P(D|Q). */
+public final class Feedback {
+  private Feedback() {}
+
+  /**
+   * The expansion query, or null when the first pass finds nothing.
+   *
+   * @param firstPass the query whose top {@code docs} papers are taken as relevant
+   * @param terms how many expansion terms to keep
+   * @param mass the total boost the expansion terms share (relative to the original query's terms at 1 each)
+   * @param titleBonus extra weight of an expansion term in titles (0 = none)
+   */
+  public static Query expansion(IndexSearcher searcher, Query firstPass, int docs, int terms, double mass, float titleBonus)
+      throws IOException {
+    TopDocs top = searcher.search(firstPass, docs);
+    if (top.scoreDocs.length == 0 || terms <= 0 || mass <= 0) {
+      return null;
+    }
+    double scoreSum = 0;
+    for (ScoreDoc sd : top.scoreDocs) {
+      scoreSum += sd.score;
+    }
+    TermVectors vectors = searcher.getIndexReader().termVectors();
+    Map<String, Double> weights = new HashMap<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      Map<String, Integer> tf = new HashMap<>();
+      long length = 0;
+      for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
+        Terms tv = vectors.get(sd.doc, field);
+        if (tv == null) {
+          continue;
+        }
+        TermsEnum te = tv.iterator();
+        BytesRef t;
+        while ((t = te.next()) != null) {
+          int f = (int) te.totalTermFreq();
+          tf.merge(t.utf8ToString(), f, Integer::sum);
+          length += f;
+        }
+      }
+      if (length == 0) {
+        continue;
+      }
+      double docWeight = sd.score / scoreSum;
+      for (Map.Entry<String, Integer> e : tf.entrySet()) {
+        if (useful(e.getKey())) {
+          weights.merge(e.getKey(), docWeight * e.getValue() / length, Double::sum);
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> best = new ArrayList<>(weights.entrySet());
+    best.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    best = best.subList(0, Math.min(terms, best.size()));
+    double total = best.stream().mapToDouble(Map.Entry::getValue).sum();
+    if (total == 0) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Map.Entry<String, Double> e : best) {
+      float w = (float) (e.getValue() / total * mass);
+      b.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT, e.getKey())), w), BooleanClause.Occur.SHOULD);
+      if (titleBonus > 0) {
+        b.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, e.getKey())), w * titleBonus), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean useful(String term) {
+    return term.length() > 1 && !term.chars().allMatch(Character::isDigit);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.scholarsearch.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scholarsearch.TestData;
+import dev.scholarsearch.cli.CliRunner;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The eval command end to end on CACM: the baseline reproduces the README's reference figures, and
+ * our ranking beats it on every task (the figures in docs/EVALUATION.md).
+ */
+class CacmEvalTest {
+  @TempDir
+  static Path dir;
+  static String index;
+
+  @BeforeAll
+  static void indexCacm() {
+    index = dir.resolve("cacm").toString();
+    CliRunner.Run r = CliRunner.run("index", "--replace", "-q", "--index", index, TestData.cacm("corpus.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  private static double[] row(String out, String metric) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\s+([0-9.]+)\\s+([0-9.]+)").matcher(out);
+    assertTrue(m.find(), out);
+    return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+  }
+
+  private static String eval(String task, String topics, String qrels) {
+    CliRunner.Run r = CliRunner.run("eval", "--task", task, "--index", index, "--topics", TestData.cacm(topics).toString(),
+        "--qrels", TestData.cacm(qrels).toString(), "--baseline", "--metrics", "ndcg@10,map");
+    assertEquals(0, r.code(), r.err());
+    return r.out();
+  }
+
+  @Test
+  void searchBaselineMatchesTheReferenceAndOursBeatsIt() {
+    String out = eval("search", "topics.tsv", "qrels.txt");
+    double[] ndcg = row(out, "ndcg@10");
+    double[] map = row(out, "map");
+    assertEquals(0.4754, ndcg[0], 0.00005, "README: plain BM25 nDCG@10");
+    assertEquals(0.3270, map[0], 0.00005, "README: plain BM25 MAP");
+    assertTrue(ndcg[1] > ndcg[0] * 1.05, out);
+    assertTrue(map[1] > map[0] * 1.05, out);
+  }
+
+  @Test
+  void similarBeatsTheBaseline() {
+    String out = eval("similar", "similar.tsv", "similar.qrels");
+    double[] ndcg = row(out, "ndcg@10");
+    double[] map = row(out, "map");
+    assertEquals(0.3010, ndcg[0], 0.00005, "README: paper text as a BM25 query");
+    assertTrue(ndcg[1] > ndcg[0] * 1.05, out);
+    assertTrue(map[1] > map[0] * 1.05, out);
+  }
+
+  @Test
+  void researcherRankingBeatsTheBaseline() {
+    String out = eval("researchers", "topics.tsv", "experts.qrels");
+    double[] ndcg = row(out, "ndcg@10");
+    double[] map = row(out, "map");
+    assertEquals(0.4160, ndcg[0], 0.00005, "README: CombSUM over the top 100");
+    assertEquals(0.2716, map[0], 0.00005);
+    assertTrue(ndcg[1] > ndcg[0] * 1.10, out);
+    assertTrue(map[1] > map[0] * 1.10, out);
+  }
+}
