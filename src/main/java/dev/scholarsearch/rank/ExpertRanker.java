@@ -88,7 +88,11 @@ public final class ExpertRanker {
         int paperCount = searcher.getIndexReader().docFreq(new Term(Fields.AUTHOR_ID, e.getKey()));
         candidates.add(new Candidate(e.getKey(), e.getValue(), paperCount, score(e.getValue(), paperCount)));
       }
-      candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+      // Ties (co-authors of the same single paper, say) go to more matching papers, then the more established researcher.
+      candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+          .thenComparing(c -> -c.votes().docs.size())
+          .thenComparing(c -> -c.paperCount())
+          .thenComparing(Candidate::id));
       StoredFields stored = searcher.storedFields();
       List<Expert> out = new ArrayList<>();
       for (Candidate c : candidates) {

@@ -93,7 +93,8 @@ public final class PaperSearcher {
   public SearchResult search(SearchRequest req) {
     Query text = parser.parse(req.query(), req.exact());
     int topN = req.offset() + req.limit();
-    Sort sort = sortFor(req.sort());
+    // With no query there is no relevance to order by: list the newest papers first.
+    Sort sort = sortFor(req.sort() == SortOrder.RELEVANCE && req.query().isBlank() ? SortOrder.NEWEST : req.sort());
     return index.search(searcher -> {
       Query ranked = sort == null ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
       Query base = papersOnly(ranked, req.filters());
