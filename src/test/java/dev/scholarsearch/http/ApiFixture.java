@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A real server on a free loopback port over an index of the given inputs. */
-final class ApiFixture implements AutoCloseable {
+public final class ApiFixture implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   final LiveIndex index;
   final Javalin app;
@@ -27,9 +27,9 @@ final class ApiFixture implements AutoCloseable {
   final Path dir;
 
   /** A response: status, headers and the body as JSON (or null when it is not JSON). */
-  record Response(int status, HttpResponse<String> raw, JsonNode json) {}
+  public record Response(int status, HttpResponse<String> raw, JsonNode json) {}
 
-  ApiFixture(Path dir, List<Path> inputs, Duration refresh) throws IOException {
+  public ApiFixture(Path dir, List<Path> inputs, Duration refresh) throws IOException {
     this.dir = dir;
     var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(inputs).corpus();
     Indexer.write(dir, corpus, List.of(), "test", s -> {});
@@ -37,11 +37,11 @@ final class ApiFixture implements AutoCloseable {
     app = AppFactory.create(Services.over(index, new Suggester(index)), ServerOptions.DEFAULT).start("127.0.0.1", 0);
   }
 
-  static ApiFixture seeds(Path dir) throws IOException {
+  public static ApiFixture seeds(Path dir) throws IOException {
     return new ApiFixture(dir, List.of(TestData.seeds()), Duration.ofMillis(200));
   }
 
-  Response get(String pathAndQuery) {
+  public Response get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
   }
 
@@ -50,7 +50,7 @@ final class ApiFixture implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
   }
 

@@ -1,0 +1,211 @@
+package dev.scholarsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scholarsearch.http.ApiFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web page in a real headless Chromium over the seed pages: the whole flow a person goes through. */
+class WebPageTest {
+  @TempDir
+  static Path dir;
+  static ApiFixture api;
+  static ChromeDriver driver;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path pages = dir.resolve("pages");
+    Files.createDirectories(pages);
+    try (var seeds = Files.list(dev.scholarsearch.TestData.seeds())) {
+      for (Path p : seeds.toList()) {
+        Files.copy(p, pages.resolve(p.getFileName()));
+      }
+    }
+    // A hostile page: its title and abstract carry markup that must show as text, never run.
+    Files.writeString(pages.resolve("evil.txt"), "Researcher profile\n\nMallory Evil\n\nTagline.\n\n"
+        + "Trust 1 - NewVerification L0Unclaimed author\n1works\n0followers\n0topics\n0close collaborators\n\n"
+        + "Published work\n\n1 published item(s)\n\npreprint2025arXiv\n\n<script>alert(1)</script> Injection study\n\n"
+        + "We study injection <img src=x onerror=alert(2)> attacks in search engines.\n");
+    driver = Browser.start(dir.resolve("chrome"));
+    api = new ApiFixture(dir.resolve("idx"), List.of(pages), Duration.ofSeconds(5));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  private static void open(String pathAndQuery) {
+    driver.get(api.uri(pathAndQuery).toString());
+  }
+
+  private static String status() {
+    return driver.findElement(By.id("status")).getText();
+  }
+
+  private static void waitStatus(String text) {
+    wait.until(ExpectedConditions.textToBe(By.id("status"), text));
+  }
+
+  private static void search(String text) {
+    WebElement q = driver.findElement(By.id("q"));
+    q.clear();
+    q.sendKeys(text, Keys.ENTER);
+  }
+
+  @Test
+  void searchFacetPaperSimilarResearcherAndExperts() throws Exception {
+    open("/");
+    waitStatus("43 papers");
+    search("reinforcement learning");
+    waitStatus("23 papers for “reinforcement learning”");
+    assertTrue(driver.getCurrentUrl().contains("q=reinforcement+learning"), driver.getCurrentUrl());
+    List<WebElement> results = driver.findElements(By.cssSelector(".results .result"));
+    assertEquals(10, results.size());
+    assertEquals("OpenTinker: Separating Concerns in Agentic Reinforcement Learning",
+        results.get(0).findElement(By.cssSelector("h3 a")).getText());
+    assertFalse(results.get(0).findElements(By.cssSelector(".snippet mark")).isEmpty(), "query terms are highlighted");
+    Browser.screenshot(driver, "search");
+
+    // Facet on, chip shown, facet off.
+    driver.findElement(By.cssSelector("[data-facet=category] button[data-value=CL]")).click();
+    waitStatus("5 papers for “reinforcement learning”");
+    assertTrue(driver.getCurrentUrl().contains("category=CL"));
+    assertEquals("true", driver.findElement(By.cssSelector("[data-facet=category] button[data-value=CL]")).getAttribute("aria-pressed"));
+    assertTrue(driver.findElement(By.cssSelector(".chips .chip")).getText().contains("category: CL"));
+    Browser.screenshot(driver, "search-filtered");
+    driver.navigate().back();
+    waitStatus("23 papers for “reinforcement learning”");
+    driver.navigate().forward();
+    waitStatus("5 papers for “reinforcement learning”");
+    driver.findElement(By.cssSelector(".chips .chip")).click();
+    waitStatus("23 papers for “reinforcement learning”");
+
+    // A reload restores the same view.
+    driver.navigate().refresh();
+    waitStatus("23 papers for “reinforcement learning”");
+
+    // Open a paper, then one of its similar papers.
+    driver.findElement(By.linkText("Mixture-of-Minds: Multi-Agent Reinforcement Learning for Table Understanding")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.paper h1"),
+        "Mixture-of-Minds: Multi-Agent Reinforcement Learning for Table Understanding"));
+    assertTrue(driver.findElement(By.cssSelector(".abstract")).getText().startsWith("Understanding and reasoning over tables"));
+    assertEquals(List.of("Yuhang Zhou", "Mingrui Zhang", "Ke Li", "Lizhu Zhang"),
+        driver.findElements(By.cssSelector("article.paper .authors a")).stream().map(WebElement::getText).toList());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".similar .result .why")));
+    WebElement firstSimilar = driver.findElement(By.cssSelector(".similar .result h3 a"));
+    assertTrue(driver.findElement(By.cssSelector(".similar .why")).getText().startsWith("Why: shares"));
+    Browser.screenshot(driver, "paper");
+    String similarTitle = firstSimilar.getText();
+    firstSimilar.click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.paper h1"), similarTitle));
+    assertNotEquals("Mixture-of-Minds: Multi-Agent Reinforcement Learning for Table Understanding", similarTitle);
+
+    // Open a researcher from the author links.
+    open("/?view=paper&id=p-42e34a2bb8bb");
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.paper h1"), "Federated Learning and Class Imbalances"));
+    driver.findElement(By.linkText("Siqi Zhu")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.researcher h1"), "Siqi Zhu"));
+    assertEquals(2, driver.findElements(By.cssSelector(".profiles .card")).size(), "both profile pages");
+    assertEquals(15, driver.findElements(By.cssSelector("article.researcher .results .result")).size());
+    assertEquals("Agents' Last Exam", driver.findElement(By.cssSelector("article.researcher .results .result h3")).getText());
+    assertEquals(3, driver.findElements(By.cssSelector(".chart .bar")).size(), "2024, 2025, 2026");
+    assertTrue(driver.findElement(By.cssSelector(".coauthors")).getText().contains("Yichao Fu (2 shared)"));
+    Browser.screenshot(driver, "researcher");
+
+    // Experts view.
+    driver.findElement(By.id("tab-experts")).click();
+    WebElement topic = wait.until(ExpectedConditions.elementToBeClickable(By.id("topic")));
+    topic.clear();
+    topic.sendKeys("stochastic gradient MCMC", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "researchers for “stochastic gradient MCMC”"));
+    WebElement top = driver.findElement(By.cssSelector(".experts .result"));
+    assertEquals("Ruqi Zhang", top.findElement(By.cssSelector("h3 a")).getText());
+    assertFalse(top.findElements(By.cssSelector(".scorebar div")).isEmpty());
+    assertTrue(top.findElement(By.cssSelector(".evidence")).getText().contains("Stochastic Gradient"));
+    Browser.screenshot(driver, "experts");
+  }
+
+  @Test
+  void suggestionsOpenWhatIsChosen() {
+    open("/");
+    waitStatus("43 papers");
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("siq");
+    WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li")));
+    assertTrue(option.getText().startsWith("Siqi Zhu"), option.getText());
+    q.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.researcher h1"), "Siqi Zhu"));
+  }
+
+  @Test
+  void emptyAndRefusedQueriesSayWhy() {
+    open("/?q=zzzyyyxxx");
+    waitStatus("0 papers for “zzzyyyxxx”");
+    assertTrue(driver.findElement(By.cssSelector(".empty")).getText().contains("No papers match"));
+    open("/?q=*ing");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+    assertTrue(driver.findElement(By.cssSelector(".problem-message")).getText().contains("leading wildcards"));
+    assertTrue(status().contains("leading wildcards"));
+  }
+
+  @Test
+  void markupFromTheCorpusIsShownAsTextAndNeverRuns() {
+    open("/?q=injection");
+    waitStatus("1 paper for “injection”");
+    WebElement title = driver.findElement(By.cssSelector(".result h3 a"));
+    assertEquals("<script>alert(1)</script> Injection study", title.getText());
+    assertTrue(driver.findElement(By.cssSelector(".snippet")).getText().contains("<img src=x onerror=alert(2)>"));
+    assertTrue(driver.findElements(By.cssSelector("#view script, #view img")).isEmpty());
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+    title.click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("article.paper h1"), "<script>alert(1)</script> Injection study"));
+    assertTrue(driver.findElements(By.cssSelector("#view script, #view img")).isEmpty());
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+  }
+
+  @Test
+  void anUnreachableServerIsSaidPlainly(@TempDir Path other) throws Exception {
+    ApiFixture gone = ApiFixture.seeds(other.resolve("idx"));
+    driver.get(gone.uri("/").toString());
+    waitStatus("42 papers");
+    gone.close();
+    search("anything");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+    assertTrue(driver.findElement(By.cssSelector(".problem-message")).getText().contains("cannot be reached"));
+  }
+
+  @Test
+  void pageIsServedWithAStrictContentSecurityPolicy() {
+    ApiFixture.Response r = api.get("/");
+    assertEquals(200, r.status());
+    String csp = r.raw().headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+    assertEquals("nosniff", r.raw().headers().firstValue("X-Content-Type-Options").orElse(""));
+  }
+}
