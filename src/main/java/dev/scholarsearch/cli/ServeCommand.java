@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2));
     Suggester suggester = new Suggester(index);
-    Javalin app = AppFactory.create(Services.over(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes()));
+    Javalin app = AppFactory.create(Services.over(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes(), true));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();

@@ -63,8 +63,10 @@ public final class AppFactory {
           }
         }));
       }
-      config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
-          String.format("%.1f", ms)));
+      if (options.accessLog()) {
+        config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
+            String.format("%.1f", ms)));
+      }
       routes(config, search, papers, researchers, meta);
       errors(config);
     });

@@ -27,7 +27,6 @@ public final class Analyzers {
     return new PerFieldAnalyzerWrapper(exact, Map.of(
         Fields.TITLE, english,
         Fields.ABSTRACT, english,
-        Fields.TEXT, english,
-        Fields.WORKS, english));
+        Fields.TEXT, english));
   }
 }

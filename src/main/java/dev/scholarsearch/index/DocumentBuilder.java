@@ -4,7 +4,6 @@ import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
 import java.io.IOException;
-import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,8 +23,6 @@ public final class DocumentBuilder {
   static final FieldType MAIN_TEXT = new FieldType(TextField.TYPE_STORED);
   /** Exact-search text: positions for phrases, nothing stored (the main field holds the text). */
   static final FieldType EXACT_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
-  /** Researcher works: term vectors for characteristic terms, not stored (papers hold the text). */
-  static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
   /** Combined title+abstract: positions for phrase queries, nothing stored. */
   static final FieldType COMBINED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
@@ -37,8 +34,6 @@ public final class DocumentBuilder {
     MAIN_TEXT.freeze();
     EXACT_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     EXACT_TEXT.freeze();
-    WORKS_TEXT.setStoreTermVectors(true);
-    WORKS_TEXT.freeze();
   }
 
   private final FacetsConfig facets = Fields.facetsConfig();
@@ -84,8 +79,8 @@ public final class DocumentBuilder {
     return facets.build(d);
   }
 
-  /** The researcher document; {@code works} is the text of their papers, looked up by id. */
-  public Document researcher(Researcher r, Map<String, Paper> papersById) {
+  /** The researcher document: identity and stats; their papers' text lives in the paper documents. */
+  public Document researcher(Researcher r) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
@@ -93,12 +88,6 @@ public final class DocumentBuilder {
     d.add(new StringField(Fields.NAME_KEY, r.nameKey(), Field.Store.NO));
     d.add(new StringField(Fields.HAS_PROFILE, Boolean.toString(r.hasProfile()), Field.Store.NO));
     d.add(new NumericDocValuesField(Fields.PAPER_COUNT, r.paperIds().size()));
-    for (String id : r.paperIds()) {
-      Paper p = papersById.get(id);
-      if (p != null) {
-        d.add(new Field(Fields.WORKS, p.title() + "\n" + p.abstractText(), WORKS_TEXT));
-      }
-    }
     d.add(new StoredField(Fields.RECORD, RecordJson.write(r)));
     return d;
   }

@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 5;
+  public static final int SCHEMA_VERSION = 6;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -64,8 +64,6 @@ public final class Fields {
   public static final String HAS_PROFILE = "has_profile";
   /** Number of papers: doc values, for normalising expert scores by volume. */
   public static final String PAPER_COUNT = "paper_count";
-  /** Titles and abstracts of all the researcher's papers, stemmed, with term vectors for characteristic terms. */
-  public static final String WORKS = "works";
 
   /** Facet dimensions, backed by sorted-set doc values in the main index: no taxonomy index to keep in step. */
   public static final String FACET_AUTHOR = "author";

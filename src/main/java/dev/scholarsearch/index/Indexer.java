@@ -4,10 +4,11 @@ import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.apache.lucene.store.MMapDirectory;
  */
 public final class Indexer {
   private static final int PROGRESS_EVERY = 50_000;
+  /** From this many papers on, documents are built and added on all cores. */
+  static final int PARALLEL_FROM = 20_000;
 
   private Indexer() {}
 
@@ -40,19 +43,28 @@ public final class Indexer {
         .setCommitOnClose(false);
     try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       long start = System.nanoTime();
-      int n = 0;
-      for (Paper p : corpus.papers()) {
-        writer.addDocument(builder.paper(p));
-        if (++n % PROGRESS_EVERY == 0) {
-          double secs = (System.nanoTime() - start) / 1e9;
-          progress.accept(String.format("indexed %,d of %,d papers (%.0f/s, about %.0f s left)", n,
-              corpus.papers().size(), n / secs, (corpus.papers().size() - n) / (n / secs)));
+      AtomicInteger n = new AtomicInteger();
+      int total = corpus.papers().size();
+      Consumer<Paper> add = p -> {
+        try {
+          writer.addDocument(builder.paper(p));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
+        int done = n.incrementAndGet();
+        if (done % PROGRESS_EVERY == 0) {
+          double secs = (System.nanoTime() - start) / 1e9;
+          progress.accept(String.format("indexed %,d of %,d papers (%.0f/s, about %.0f s left)", done, total,
+              done / secs, (total - done) / (done / secs)));
+        }
+      };
+      if (total < PARALLEL_FROM) {
+        corpus.papers().forEach(add); // small corpora keep document order, so ties rank the same every build
+      } else {
+        corpus.papers().parallelStream().forEach(add); // IndexWriter takes documents from many threads
       }
-      Map<String, Paper> byId = new HashMap<>();
-      corpus.papers().forEach(p -> byId.put(p.id(), p));
       for (Researcher r : corpus.researchers()) {
-        writer.addDocument(builder.researcher(r, byId));
+        writer.addDocument(builder.researcher(r));
       }
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
           corpus.researchers().size());

@@ -47,7 +47,8 @@ public final class ResearcherProfiles {
       }
       int doc = t.scoreDocs[0].doc;
       Researcher r = RecordJson.researcher(searcher.storedFields().document(doc).get(Fields.RECORD));
-      List<Paper> papers = papers(searcher, r.paperIds());
+      List<Integer> docs = new ArrayList<>();
+      List<Paper> papers = papers(searcher, r.paperIds(), docs);
       papers.sort(Comparator.comparingLong(Paper::sortDay).reversed().thenComparing(Paper::title));
 
       Map<String, Integer> coCount = new HashMap<>();
@@ -76,7 +77,7 @@ public final class ResearcherProfiles {
           .limit(10).map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
       List<ResearcherProfile.Count> perYear = years.entrySet().stream()
           .map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
-      List<String> terms = characteristicTerms(searcher.getIndexReader(), doc, words, 12);
+      List<String> terms = characteristicTerms(searcher.getIndexReader(), docs, words, 12);
       List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
           p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
       return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
@@ -84,7 +85,7 @@ public final class ResearcherProfiles {
     });
   }
 
-  private static List<Paper> papers(LiveIndex.Snapshot searcher, List<String> ids) throws IOException {
+  private static List<Paper> papers(LiveIndex.Snapshot searcher, List<String> ids, List<Integer> docs) throws IOException {
     List<BytesRef> terms = ids.stream().limit(MAX_PAPERS).map(BytesRef::new).toList();
     TopDocs t = searcher.search(new BooleanQuery.Builder()
         .add(new TermInSetQuery(Fields.ID, terms), BooleanClause.Occur.FILTER)
@@ -92,32 +93,42 @@ public final class ResearcherProfiles {
     List<Paper> out = new ArrayList<>();
     for (ScoreDoc sd : t.scoreDocs) {
       out.add(RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD)));
+      docs.add(sd.doc);
     }
     return out;
   }
 
   /**
-   * Terms of the researcher's works ranked by tf × idf, where idf is taken over paper abstracts:
-   * words frequent in their work and rare in everyone else's.
+   * Terms of the researcher's papers (their term vectors) ranked by tf × idf over all papers: words
+   * frequent in their work and rare in everyone else's.
    */
-  static List<String> characteristicTerms(IndexReader reader, int doc, SurfaceForms words, int n) throws IOException {
-    Terms tv = reader.termVectors().get(doc, Fields.WORKS);
-    if (tv == null) {
-      return List.of();
+  static List<String> characteristicTerms(IndexReader reader, List<Integer> docs, SurfaceForms words, int n)
+      throws IOException {
+    Map<String, Long> tf = new HashMap<>();
+    var vectors = reader.termVectors();
+    for (int doc : docs) {
+      for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
+        Terms tv = vectors.get(doc, field);
+        if (tv == null) {
+          continue;
+        }
+        TermsEnum te = tv.iterator();
+        BytesRef term;
+        while ((term = te.next()) != null) {
+          tf.merge(term.utf8ToString(), te.totalTermFreq(), Long::sum);
+        }
+      }
     }
     int numPapers = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PAPER)));
     Map<String, Double> scores = new LinkedHashMap<>();
-    TermsEnum te = tv.iterator();
-    BytesRef term;
-    while ((term = te.next()) != null) {
-      String text = term.utf8ToString();
+    for (Map.Entry<String, Long> e : tf.entrySet()) {
+      String text = e.getKey();
       if (text.length() < 3 || text.chars().allMatch(Character::isDigit)) {
         continue;
       }
-      long tf = te.totalTermFreq();
-      int df = Math.max(reader.docFreq(new Term(Fields.ABSTRACT, term)), reader.docFreq(new Term(Fields.TITLE, term)));
+      int df = reader.docFreq(new Term(Fields.TEXT, text));
       double idf = Math.log(1 + (numPapers - df + 0.5) / (df + 0.5));
-      scores.put(text, tf * idf);
+      scores.put(text, e.getValue() * idf);
     }
     return scores.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -1,0 +1,151 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.bench.BareLuceneIndexer;
+import dev.scholarsearch.bench.Benchmark;
+import dev.scholarsearch.bench.Latencies;
+import dev.scholarsearch.bench.QueryMix;
+import dev.scholarsearch.bench.SyntheticCorpus;
+import dev.scholarsearch.http.AppFactory;
+import dev.scholarsearch.http.ServerOptions;
+import dev.scholarsearch.http.Services;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.ReferenceDate;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.Suggester;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: indexing throughput and query latency against bare Lucene, in one run, on synthetic papers. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Benchmark on a deterministic synthetic corpus (Zipf vocabulary, 120-350-word abstracts,",
+      "1-12 authors from a Zipf pool): indexing throughput of our indexer against a bare Lucene IndexWriter",
+      "with the same analyzer and fields, start-up time, heap, and p50/p99/QPS of search, similar papers",
+      "and researcher ranking, in-process and over HTTP on loopback. Figures are ratios measured side by",
+      "side in one run; absolute numbers depend on the machine."},
+    footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
+      "  scholar bench --papers 1000000 --dir /data/bench --queries 600"})
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--papers", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
+  int papers;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Where the corpus and indexes go (default: target/bench of the project).")
+  Path dir;
+
+  @Option(names = "--queries", defaultValue = "300", description = "Queries per kind (default: ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,4,16", description = "HTTP client counts (default: ${DEFAULT-VALUE}).")
+  List<Integer> clients = new ArrayList<>();
+
+  @Option(names = "--no-http", description = "Skip the HTTP runs.")
+  boolean noHttp;
+
+  @Option(names = "--threads", description = "Indexing threads for the bare baseline (default: cores).")
+  Integer threads;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  BenchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (papers < 100) {
+      err.println("error: --papers must be at least 100, got " + papers);
+      return 2;
+    }
+    Path base = (dir == null ? Home.dir().resolve("target").resolve("bench") : dir).toAbsolutePath();
+    Files.createDirectories(base);
+    SyntheticCorpus corpus = new SyntheticCorpus(42, papers);
+    Path jsonl = base.resolve("synthetic-" + papers + ".jsonl");
+    if (!Files.exists(jsonl)) {
+      long t = System.nanoTime();
+      corpus.write(jsonl, papers);
+      err.printf("generated %s in %.1f s%n", jsonl, (System.nanoTime() - t) / 1e9);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    out.printf("# bench: %,d synthetic papers, %d cores, Java %s, max heap %d MiB%n%n", papers, cores,
+        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+
+    Path bare = base.resolve("bare-" + papers);
+    Path ours = base.resolve("ours-" + papers);
+    long t0 = System.nanoTime();
+    BareLuceneIndexer.index(jsonl, bare, threads == null ? cores : threads);
+    double bareSecs = (System.nanoTime() - t0) / 1e9;
+    long t1 = System.nanoTime();
+    Ingester.Result ingested = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl));
+    Indexer.write(ours, ingested.corpus(), List.of(jsonl.toString()), "bench", err::println);
+    double oursSecs = (System.nanoTime() - t1) / 1e9;
+    ingested = null; // let the corpus go before measuring the server's heap
+    out.println("## Indexing");
+    out.println("| indexer | papers/s | seconds | bytes/paper |");
+    out.println("|---|---|---|---|");
+    out.printf("| bare Lucene IndexWriter | %,.0f | %.1f | %,.0f |%n", papers / bareSecs, bareSecs, (double) size(bare) / papers);
+    out.printf("| scholar-search (parse, merge, facets, researchers) | %,.0f | %.1f | %,.0f |%n", papers / oursSecs, oursSecs,
+        (double) size(ours) / papers);
+    out.printf("ratio (ours/bare throughput): %.2f%n%n", bareSecs / oursSecs);
+
+    long s0 = System.nanoTime();
+    try (LiveIndex index = LiveIndex.open(ours, Duration.ofHours(1)); Suggester suggester = new Suggester(index)) {
+      Services services = Services.over(index, suggester);
+      services.papers().search(dev.scholarsearch.search.SearchRequest.of("start", 1));
+      double startup = (System.nanoTime() - s0) / 1e6;
+      QueryMix mix = QueryMix.of(corpus, index, papers, queries, 7);
+      Benchmark bench = new Benchmark(services, mix);
+      out.println("## Query latency, in-process, 1 thread");
+      out.println("| kind | p50 ms | p99 ms | QPS |");
+      out.println("|---|---|---|---|");
+      Latencies[] inProcess = new Latencies[Benchmark.Kind.values().length];
+      for (Benchmark.Kind k : Benchmark.Kind.values()) {
+        Latencies l = bench.inProcess(k, Math.min(100, queries));
+        inProcess[k.ordinal()] = l;
+        out.printf("| %s | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), l.percentileMs(50), l.percentileMs(99), l.qps());
+      }
+      out.println();
+      double heap = Benchmark.heapMiB(s -> {});
+      out.printf("start-up (open index + first query): %.0f ms; heap in use after warm-up and GC: %.0f MiB%n%n", startup, heap);
+      if (!noHttp) {
+        Javalin app = AppFactory.create(services, new ServerOptions(List.of(), ServerOptions.DEFAULT.maxBodyBytes(), false)).start("127.0.0.1", 0);
+        try {
+          String url = "http://127.0.0.1:" + app.port();
+          for (Benchmark.Kind k : Benchmark.Kind.values()) {
+            bench.http(k, url, 1, Math.min(100, queries)); // warm-up
+          }
+          out.println("## Query latency over HTTP (loopback, Java HttpClient)");
+          out.println("| kind | clients | p50 ms | p99 ms | QPS | p50 HTTP / in-process |");
+          out.println("|---|---|---|---|---|---|");
+          for (Benchmark.Kind k : Benchmark.Kind.values()) {
+            for (int c : clients) {
+              Latencies l = bench.http(k, url, c, queries);
+              out.printf("| %s | %d | %.2f | %.2f | %.0f | %s |%n", k.name().toLowerCase(), c, l.percentileMs(50),
+                  l.percentileMs(99), l.qps(), c == 1 ? String.format("%.2f", l.percentileMs(50) / inProcess[k.ordinal()].percentileMs(50)) : "");
+            }
+          }
+        } finally {
+          app.stop();
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}

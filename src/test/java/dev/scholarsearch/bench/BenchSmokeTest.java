@@ -1,0 +1,53 @@
+package dev.scholarsearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scholarsearch.cli.CliRunner;
+import dev.scholarsearch.ingest.JsonlPaperReader;
+import dev.scholarsearch.model.Listing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command still works end to end (a seconds-long run; real figures are in docs/BENCHMARKS.md). */
+class BenchSmokeTest {
+  @Test
+  void generatorIsDeterministicAndRealistic(@TempDir Path dir) throws Exception {
+    Path a = dir.resolve("a.jsonl");
+    Path b = dir.resolve("b.jsonl");
+    new SyntheticCorpus(42, 500).write(a, 500);
+    new SyntheticCorpus(42, 500).write(b, 500);
+    assertEquals(-1, Files.mismatch(a, b), "same seed and size, same bytes");
+    List<Listing> papers = new ArrayList<>();
+    JsonlPaperReader.Result r = new JsonlPaperReader().read(a, papers::add);
+    assertEquals(List.of(), r.errors());
+    assertEquals(500, papers.size());
+    for (Listing p : papers) {
+      int words = p.abstractText().split("\\s+").length;
+      assertTrue(words >= 120 && words <= 350, words + " words");
+      assertTrue(p.authors().size() >= 1 && p.authors().size() <= 12);
+      int titleWords = p.title().split(" ").length;
+      assertTrue(titleWords >= 6 && titleWords <= 12);
+      assertTrue(p.year() >= 1990 && p.year() <= 2025);
+      assertTrue(!p.categories().isEmpty());
+    }
+  }
+
+  @Test
+  void benchRunsAndReportsEveryMeasure(@TempDir Path dir) {
+    CliRunner.Run r = CliRunner.run("bench", "--papers", "10000", "--queries", "30", "--clients", "1,4", "--dir", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    assertTrue(out.contains("| bare Lucene IndexWriter |"), out);
+    assertTrue(out.contains("ratio (ours/bare throughput):"), out);
+    for (String kind : new String[] {"search", "similar", "researchers"}) {
+      assertTrue(out.contains("| " + kind + " | "), out);
+      assertTrue(out.contains("| " + kind + " | 4 | "), out);
+    }
+    assertTrue(out.contains("start-up (open index + first query):"), out);
+  }
+}
