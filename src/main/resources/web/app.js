@@ -121,7 +121,7 @@ function setStatus(text, isError = false) {
 function problem(err) {
   setStatus(err.message, true);
   return el('div', { class: 'problem', role: 'alert' },
-    el('p', {}, err.status ? 'The request was refused: ' : 'Something went wrong: '),
+    el('p', {}, err.status === 404 ? 'Not found:' : err.status ? 'The request was refused:' : 'Something went wrong:'),
     el('p', { class: 'problem-message' }, err.message));
 }
 
@@ -151,8 +151,15 @@ function metaLine(h) {
 
 // ---------- search ----------
 
+const MAX_PAGE = 10000 / PAGE_SIZE;
+
 async function renderSearch(state) {
   $('#q').value = state.q;
+  if (state.page > MAX_PAGE) {
+    setStatus(`There is no page ${state.page}: results can be paged up to page ${MAX_PAGE}.`, true);
+    return el('div', { class: 'empty' }, el('p', {}, `Only the first ${MAX_PAGE} pages of results can be shown.`),
+      el('p', {}, link('Back to page 1', { ...state, page: 1 })));
+  }
   const p = paramsFor(state.filters);
   if (state.q) p.set('q', state.q);
   p.set('limit', PAGE_SIZE);
@@ -169,7 +176,8 @@ async function renderSearch(state) {
 
   const facets = el('aside', { class: 'facets', 'aria-label': 'Filters' },
     FACETS.map(([dim, label]) => {
-      const values = (data.facets[dim] || []);
+      const values = [...(data.facets[dim] || [])];
+      if (dim === 'year') values.sort((a, b) => b.value.localeCompare(a.value)); // years read best newest first
       if (!values.length) return null;
       return el('section', { 'data-facet': dim },
         el('h2', { id: 'facet-' + dim }, label),
@@ -188,9 +196,11 @@ async function renderSearch(state) {
     el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${k}: ${v}`, onclick: () => toggle(k, v) },
       `${k === 'hasCode' ? 'has code' : k}: ${v}`, el('span', { 'aria-hidden': 'true' }, '×'))));
 
+  // With no query the server lists newest first, so the box says so.
+  const effectiveSort = !state.q && state.sort === 'relevance' ? '-date' : state.sort;
   const sort = el('select', { id: 'sort', onchange: (e) => go({ ...state, sort: e.target.value, page: 1 }) },
     [['relevance', 'Relevance'], ['-date', 'Newest first'], ['date', 'Oldest first']].map(([v, t]) =>
-      el('option', { value: v, selected: state.sort === v }, t)));
+      el('option', { value: v, selected: effectiveSort === v }, t)));
 
   const hits = data.hits.length
     ? el('ol', { class: 'results', start: (state.page - 1) * PAGE_SIZE + 1 }, data.hits.map((h) => el('li', { class: 'result' },
@@ -235,7 +245,7 @@ async function renderPaper(state) {
     similar.replaceChildren(el('h2', { id: 'similar-h' }, 'Similar papers'), r.hits.length
       ? el('ol', { class: 'results similar' }, r.hits.map((h) => el('li', { class: 'result' },
         el('h3', {}, paperLink(h.title, h.id)),
-        meta((h.authors || []).join(', '), h.year ? String(h.year) : null),
+        metaLine({ authors: h.authors, authorIds: h.authorIds, year: h.year, categories: h.categories }),
         el('p', { class: 'why' }, 'Why: ' + h.reason))))
       : el('p', { class: 'empty' }, 'No similar papers found.'));
   }).catch((e) => similar.replaceChildren(el('h2', {}, 'Similar papers'), problem(e)));

@@ -115,7 +115,7 @@ final class IndexCommand implements Callable<Integer> {
       out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
       return 0;
     } catch (IOException | RuntimeException e) {
-      err.println("error: could not write the index in " + dir + ": " + e.getMessage());
+      err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));
       err.println("The previous index, if any, is unchanged.");
       return 1;
     }

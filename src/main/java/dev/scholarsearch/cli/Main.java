@@ -36,10 +36,27 @@ public final class Main implements Runnable {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);
+    cli.registerConverter(java.time.LocalDate.class, s -> {
+      try {
+        return java.time.LocalDate.parse(s);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
+      }
+    });
+    cli.setParameterExceptionHandler((e, params) -> {
+      CommandLine cmd = e.getCommandLine();
+      err.println("error: " + e.getMessage());
+      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+      return 2;
+    });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof dev.scholarsearch.search.InvalidRequestException bad) {
-        err.println("error: " + bad.getMessage());
+      if (e instanceof dev.scholarsearch.search.InvalidRequestException || e instanceof IllegalArgumentException) {
+        err.println("error: " + e.getMessage());
         return 2;
+      }
+      if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+        err.println("error: " + Errors.describe(e));
+        return 1;
       }
       throw e;
     });

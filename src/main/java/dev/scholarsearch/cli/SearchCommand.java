@@ -67,7 +67,8 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
     if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      err.println("error: no index in " + dir + ". Build one first: scholar index"
+          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
@@ -75,7 +76,8 @@ final class SearchCommand implements Callable<Integer> {
           year == null ? YearRange.ANY : YearRange.parse(year), false);
       SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0);
       SearchResult r = new PaperSearcher(index).search(req);
-      out.printf("%d papers match; top %d:%n", r.total(), r.hits().size());
+      out.printf("%d %s match%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
+          r.hits().isEmpty() ? "." : "; top " + r.hits().size() + ":");
       int rank = 1;
       for (PaperHit h : r.hits()) {
         out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() > 0 ? h.year() : "----", h.title());

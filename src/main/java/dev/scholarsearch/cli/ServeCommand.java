@@ -45,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-reindex", description = "Serve the index as it is, without checking its inputs.")
   boolean noReindex;
 
+  @Option(names = "--query-budget", paramLabel = "MS", defaultValue = "2000",
+      description = "Stop a request's searches after this many milliseconds and answer 503 (default: ${DEFAULT-VALUE}).")
+  long queryBudgetMs;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -68,10 +72,15 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      err.println("error: no index in " + dir + ". Build one first: scholar index"
+          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
       return 1;
     }
-    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2));
+    if (queryBudgetMs < 1) {
+      err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
+      return 2;
+    }
+    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2)).withBudget(Duration.ofMillis(queryBudgetMs));
     Suggester suggester = new Suggester(index);
     Javalin app = AppFactory.create(Services.over(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes(), true));
     CountDownLatch stopped = new CountDownLatch(1);

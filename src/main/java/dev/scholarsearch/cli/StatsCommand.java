@@ -35,7 +35,8 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
     if (Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index");
+      err.println("error: no index in " + dir + ". Build one first: scholar index"
+          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {

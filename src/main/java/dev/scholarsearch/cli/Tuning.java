@@ -31,40 +31,46 @@ record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, E
     for (Map.Entry<String, String> o : new TreeMap<>(overrides).entrySet()) {
       String v = o.getValue().strip();
       switch (o.getKey()) {
-        case "k1" -> s = new Similarities(f(v), s.b());
-        case "b" -> s = new Similarities(s.k1(), f(v));
-        case "title" -> q = new SearchTuning(f(v), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
-        case "abstract" -> q = new SearchTuning(q.titleWeight(), f(v), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
-        case "proximity" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), f(v), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
-        case "slop" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), i(v), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
-        case "fbDocs" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), i(v), q.feedbackTerms(), q.originalWeight());
-        case "fbTerms" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), i(v), q.originalWeight());
-        case "fbWeight" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), f(v));
+        case "k1" -> s = new Similarities(f(o.getKey(), v), s.b());
+        case "b" -> s = new Similarities(s.k1(), f(o.getKey(), v));
+        case "title" -> q = new SearchTuning(f(o.getKey(), v), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "abstract" -> q = new SearchTuning(q.titleWeight(), f(o.getKey(), v), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "proximity" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), f(o.getKey(), v), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "slop" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), i(o.getKey(), v), q.feedbackDocs(), q.feedbackTerms(), q.originalWeight());
+        case "fbDocs" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), i(o.getKey(), v), q.feedbackTerms(), q.originalWeight());
+        case "fbTerms" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), i(o.getKey(), v), q.originalWeight());
+        case "fbWeight" -> q = new SearchTuning(q.titleWeight(), q.abstractWeight(), q.proximityWeight(), q.proximitySlop(), q.feedbackDocs(), q.feedbackTerms(), f(o.getKey(), v));
         case "mltMinTf", "mltMinDf", "mltMaxDfPct", "mltTerms", "mltTitle", "mltCategory", "mltCoauthor", "mltQtf",
-            "mltFbDocs", "mltFbTerms", "mltFbWeight" -> m = m.with(o.getKey(), v);
-        case "expertTop" -> e = new ExpertModel(i(v), e.aggregation(), e.volumeExponent(), e.restWeight());
+            "mltFbDocs", "mltFbTerms", "mltFbWeight" -> {
+          try {
+            m = m.with(o.getKey(), v);
+          } catch (NumberFormatException bad) {
+            throw new IllegalArgumentException(o.getKey() + " must be a number, got '" + v + "'");
+          }
+        }
+        case "expertTop" -> e = new ExpertModel(i(o.getKey(), v), e.aggregation(), e.volumeExponent(), e.restWeight());
         case "expertAgg" -> e = new ExpertModel(e.topPapers(), agg(v), e.volumeExponent(), e.restWeight());
-        case "expertVolume" -> e = new ExpertModel(e.topPapers(), e.aggregation(), f(v), e.restWeight());
-        case "expertRest" -> e = new ExpertModel(e.topPapers(), e.aggregation(), e.volumeExponent(), f(v));
+        case "expertVolume" -> e = new ExpertModel(e.topPapers(), e.aggregation(), f(o.getKey(), v), e.restWeight());
+        case "expertRest" -> e = new ExpertModel(e.topPapers(), e.aggregation(), e.volumeExponent(), f(o.getKey(), v));
         default -> throw new IllegalArgumentException("unknown setting '" + o.getKey() + "'; known: " + NAMES);
       }
     }
     return new Tuning(s, q, m, e);
   }
 
-  private static float f(String v) {
+  private static float f(String name, String v) {
     try {
       return Float.parseFloat(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a number, got '" + v + "'");
+      throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
     }
   }
 
-  private static int i(String v) {
+  private static int i(String name, String v) {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a whole number, got '" + v + "'");
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.QueryTimeoutException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -48,6 +49,8 @@ public final class AppFactory {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.http.maxRequestSize = options.maxBodyBytes();
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/";
         sf.directory = "/web";
@@ -68,7 +71,7 @@ public final class AppFactory {
             String.format("%.1f", ms)));
       }
       routes(config, search, papers, researchers, meta);
-      errors(config);
+      errors(config, options.maxBodyBytes());
     });
   }
 
@@ -84,6 +87,9 @@ public final class AppFactory {
     config.routes.get("/api/suggest", meta::suggest);
     config.routes.get("/api/health", meta::health);
     config.routes.get("/api/openapi.json", meta::openApi);
+    config.routes.get("/api/similar", ctx -> {
+      throw new io.javalin.http.HttpResponseException(405, "use POST with a JSON body {\"text\": \"...\"}");
+    });
   }
 
   private static void securityHeaders(Context ctx) {
@@ -94,13 +100,16 @@ public final class AppFactory {
   }
 
   /** One mapping from exceptions to the error shape: 400 for bad input, 404 for missing things, 500 only for bugs. */
-  private static void errors(JavalinConfig config) {
+  private static void errors(JavalinConfig config, long maxBody) {
     config.routes.exception(InvalidRequestException.class,
         (e, ctx) -> ctx.status(400).json(new ApiError(e.code(), e.getMessage())));
+    config.routes.exception(QueryTimeoutException.class,
+        (e, ctx) -> ctx.status(503).json(new ApiError("query_timeout", e.getMessage())));
     config.routes.exception(NotFoundException.class,
         (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
-    config.routes.exception(HttpResponseException.class,
-        (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(code(e.getStatus()), e.getMessage())));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(
+        code(e.getStatus()), e.getStatus() == 413 ? "the request body is larger than the limit of "
+            + (maxBody / 1024) + " KiB" : e.getMessage())));
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       ctx.status(500).json(new ApiError("internal_error", "the server failed on this request; the log has details"));
@@ -111,7 +120,11 @@ public final class AppFactory {
             + ". See /api/openapi.json"));
       }
     });
-    config.routes.error(405, ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here")));
+    config.routes.error(405, ctx -> {
+      if (ctx.result() == null || !ctx.result().startsWith("{")) {
+        ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here"));
+      }
+    });
   }
 
   private static String code(int status) {
@@ -120,6 +133,7 @@ public final class AppFactory {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "body_too_large";
+      case 431 -> "headers_too_large";
       default -> "http_" + status;
     };
   }

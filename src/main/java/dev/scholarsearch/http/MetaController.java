@@ -49,6 +49,7 @@ final class MetaController {
   }
 
   void openApi(Context ctx) {
+    Params.of(ctx, Set.of());
     ctx.contentType("application/json").result(openApi);
   }
 }

@@ -17,13 +17,21 @@ final class Params {
 
   private Params(Context ctx, Set<String> allowed) {
     this.ctx = ctx;
+    String raw = ctx.queryString();
+    if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
+      // The servlet layer would drop such a parameter silently, and the search would run without it.
+      throw InvalidRequestException.badParameter("the query string has a malformed percent-escape (a '%' must be"
+          + " followed by two hex digits): '" + clip(raw) + "'");
+    }
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
-        throw InvalidRequestException.badParameter("unknown parameter '" + clip(name) + "'; this endpoint takes "
-            + String.join(", ", new TreeSet<>(allowed)));
+        throw InvalidRequestException.badParameter("unknown parameter '" + clip(name) + "'; "
+            + (allowed.isEmpty() ? "this endpoint takes no parameters" : "this endpoint takes " + String.join(", ", new TreeSet<>(allowed))));
       }
     }
   }
+
+  private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /** Checks that only {@code allowed} parameters are present. */
   static Params of(Context ctx, Set<String> allowed) {
@@ -46,9 +54,13 @@ final class Params {
     if (v == null || v.isBlank()) {
       return fallback;
     }
+    String t = v.strip();
     try {
-      return Integer.parseInt(v.strip());
+      return Integer.parseInt(t);
     } catch (NumberFormatException e) {
+      if (t.matches("[+-]?\\d+")) {
+        throw InvalidRequestException.badParameter(name + " is out of range: " + clip(t));
+      }
       throw InvalidRequestException.badParameter(name + " must be a whole number, got '" + clip(v) + "'");
     }
   }

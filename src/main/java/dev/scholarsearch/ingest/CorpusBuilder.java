@@ -45,8 +45,8 @@ public final class CorpusBuilder {
   /** What the merge did, for the run summary. */
   public record Stats(int listings, int duplicatesMerged, int versionsMerged, int profilePages, int profilesMerged) {}
 
-  /** The merged corpus and what the merge did. */
-  public record Result(Corpus corpus, Stats stats) {}
+  /** The merged corpus, what the merge did, and merges worth a second look. */
+  public record Result(Corpus corpus, Stats stats, List<IngestReport.Problem> warnings) {}
 
   public void addPage(ProfilePage page) {
     pages.add(page);
@@ -62,8 +62,16 @@ public final class CorpusBuilder {
     List<Set<Integer>> clusterPages = new ArrayList<>();
     Map<String, Integer> byExternalId = new HashMap<>();
     Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
+    List<IngestReport.Problem> warnings = new ArrayList<>();
     for (Listing l : jsonl) {
       Integer c = byExternalId.get(l.externalId());
+      if (c != null) {
+        Listing first = clusters.get(c).get(0);
+        if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
+          warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
+              + first.source() + " with another title; both were merged into one paper"));
+        }
+      }
       if (c == null) {
         c = clusters.size();
         clusters.add(new ArrayList<>());
@@ -121,7 +129,7 @@ public final class CorpusBuilder {
     int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
     Stats stats = new Stats(listings, listings - papers.size() - versionsMerged, versionsMerged, pages.size(),
         pages.size() - resolver.profileEntityCount());
-    return new Result(new Corpus(papers, researchers), stats);
+    return new Result(new Corpus(papers, researchers), stats, warnings);
   }
 
   private void mergeVersions(List<List<Listing>> clusters, List<Set<Integer>> clusterPages, UnionFind uf) {

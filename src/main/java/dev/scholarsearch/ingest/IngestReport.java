@@ -45,16 +45,21 @@ public record IngestReport(
         pagesByLayout.values().stream().mapToInt(Integer::intValue).sum(),
         pagesByLayout.getOrDefault("A", 0), pagesByLayout.getOrDefault("B", 0)));
     sb.append(String.format("JSONL lines:       %d%n", jsonlLines));
-    sb.append(String.format("papers:            %d (from %d listings; %d duplicates merged, %d versions merged)%n",
-        papers, merge.listings(), merge.duplicatesMerged(), merge.versionsMerged()));
-    sb.append(String.format("researchers:       %d (%d with a profile; %d profile pages merged into another)%n",
-        researchers, researchersWithProfiles, merge.profilesMerged()));
+    sb.append(String.format("papers:            %d (from %d listings; %d %s merged, %d %s merged)%n",
+        papers, merge.listings(), merge.duplicatesMerged(), plural(merge.duplicatesMerged(), "duplicate", "duplicates"),
+        merge.versionsMerged(), plural(merge.versionsMerged(), "version", "versions")));
+    sb.append(String.format("researchers:       %d (%d with a profile; %d profile %s merged into another)%n",
+        researchers, researchersWithProfiles, merge.profilesMerged(), plural(merge.profilesMerged(), "page", "pages")));
     sb.append(String.format("skipped:           %d%n", skipped.size()));
     appendList(sb, skipped);
     sb.append(String.format("warnings:          %d%n", warnings.size()));
     appendList(sb, warnings);
     sb.append(String.format("elapsed:           %.2f s%n", elapsed.toMillis() / 1000.0));
     return sb.toString();
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n == 1 ? one : many;
   }
 
   private static void appendList(StringBuilder sb, List<Problem> problems) {

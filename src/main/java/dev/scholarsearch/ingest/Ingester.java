@@ -59,7 +59,7 @@ public final class Ingester {
       } catch (InvalidInputException e) {
         skipped.add(new IngestReport.Problem(name, e.getMessage()));
       } catch (IOException | UncheckedIOException e) {
-        skipped.add(new IngestReport.Problem(name, "cannot be read: " + e.getMessage()));
+        skipped.add(new IngestReport.Problem(name, "cannot be read: " + describe(e)));
       }
       if (System.nanoTime() - lastReport > 2_000_000_000L) {
         progress.accept(String.format("read %d of %d files", filesRead, total));
@@ -75,17 +75,24 @@ public final class Ingester {
         jsonlLines += r.linesRead();
         r.errors().forEach(e -> skipped.add(new IngestReport.Problem(name + ":" + e.line(), e.reason())));
       } catch (IOException | UncheckedIOException e) {
-        skipped.add(new IngestReport.Problem(name, "cannot be read: " + e.getMessage()));
+        skipped.add(new IngestReport.Problem(name, "cannot be read (after " + jsonlLines + " lines in all): " + describe(e)));
       }
     }
 
     progress.accept("merging papers and researchers");
     CorpusBuilder.Result merged = builder.build();
+    merged.warnings().forEach(w -> warnings.add(new IngestReport.Problem(w.where(), w.reason())));
     Corpus corpus = merged.corpus();
     int withProfiles = (int) corpus.researchers().stream().filter(Researcher::hasProfile).count();
     IngestReport report = new IngestReport(filesRead, layouts, jsonlLines, merged.stats(), corpus.papers().size(),
         corpus.researchers().size(), withProfiles, skipped, warnings, Duration.ofNanos(System.nanoTime() - start));
     return new Result(corpus, report);
+  }
+
+  private static String describe(Exception e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + m;
   }
 
   private ProfilePage readPage(Path file, String name) throws IOException, InvalidInputException {

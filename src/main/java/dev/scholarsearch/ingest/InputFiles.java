@@ -90,8 +90,9 @@ public record InputFiles(List<Path> pages, List<Path> jsonl, List<Skip> skipped)
       jsonl.add(p);
     } else if (named || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
       pages.add(p);
+    } else {
+      skipped.add(new Skip(file.toString(), "not an input: pages are .txt files, collections .jsonl or .jsonl.gz"));
     }
-    // Other files met while walking a directory (README, images...) are not inputs and are passed over.
   }
 
   private static void walk(Path dir, TreeSet<Path> pages, TreeSet<Path> jsonl, List<Skip> skipped) {

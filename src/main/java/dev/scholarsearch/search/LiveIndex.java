@@ -16,6 +16,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -33,16 +34,36 @@ public final class LiveIndex implements Closeable {
   private final Directory directory;
   private final SearcherManager manager;
   private final ScheduledExecutorService refresher;
+  private volatile Duration budget = Duration.ofSeconds(2);
 
   /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
   public static final class Snapshot extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final IndexManifest manifest;
+    private Snapshot untimed = this;
 
     Snapshot(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexManifest manifest) {
       super(reader);
       this.facetState = facetState;
       this.manifest = manifest;
+    }
+
+    /**
+     * The same searcher without the time budget: DrillSideways scores documents in one pass that
+     * Lucene's time-limited scorer cannot split, so faceted searches run here, bounded by the clause limit.
+     */
+    public Snapshot untimed() {
+      return untimed;
+    }
+
+    /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
+    Snapshot withBudget(long budgetMillis) {
+      Snapshot s = new Snapshot(getIndexReader(), facetState, manifest);
+      s.setSimilarity(getSimilarity());
+      s.setQueryCache(getQueryCache());
+      s.setTimeout(new QueryTimeoutImpl(budgetMillis));
+      s.untimed = this;
+      return s;
     }
 
     /** Facet ordinals for this reader, or null when no document has facets. */
@@ -105,18 +126,41 @@ public final class LiveIndex implements Closeable {
     T apply(Snapshot searcher) throws IOException;
   }
 
-  /** Runs {@code task} on the current searcher and releases it afterwards. */
+  /**
+   * Runs {@code task} on the current searcher and releases it afterwards. Every search in the task
+   * shares one time budget; a task that runs out of it fails with a {@code query_timeout} error
+   * rather than running on (Lucene stops collecting when the budget is spent).
+   */
   public <T> T search(SearchTask<T> task) {
     try {
       IndexSearcher s = manager.acquire();
       try {
-        return task.apply((Snapshot) s);
+        Snapshot view = ((Snapshot) s).withBudget(budget.toMillis());
+        T result = task.apply(view);
+        if (view.timedOut()) {
+          throw new QueryTimeoutException(budget);
+        }
+        return result;
       } finally {
         manager.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** How long one request may search before it is stopped. */
+  public Duration budget() {
+    return budget;
+  }
+
+  /** Sets the per-request search budget (default 2 s). */
+  public LiveIndex withBudget(Duration newBudget) {
+    if (newBudget.isNegative() || newBudget.isZero()) {
+      throw new IllegalArgumentException("the query time budget must be positive, got " + newBudget);
+    }
+    this.budget = newBudget;
+    return this;
   }
 
   /** Checks for a new commit now; returns whether the searcher changed. */

@@ -103,7 +103,7 @@ public final class PaperSearcher {
         TopDocs top;
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         if (req.facetLimit() > 0 && searcher.facetState() != null) {
-          DrillSideways ds = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
           DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
               ? ds.search(ddq, new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE))
               : ds.search(ddq, new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE));

@@ -175,13 +175,15 @@ public final class SimilarPapers {
     for (ScoreDoc sd : top.scoreDocs) {
       if (words == null) { // ranking only: the id is all the evaluation needs
         String hitId = searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
-        out.add(new SimilarHit(hitId, "", List.of(), 0, List.of(), sd.score, List.of(), ""));
+        out.add(new SimilarHit(hitId, "", List.of(), List.of(), 0, List.of(), sd.score, List.of(), ""));
         continue;
       }
       Paper p = RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD));
       List<String> shared = shared(vectors, sd.doc, queryTerms, words);
       String reason = shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared);
-      out.add(new SimilarHit(p.id(), p.title(), p.authorNames(), p.year(), p.categories(), sd.score, shared, reason));
+      out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
+          p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
+          sd.score, shared, reason));
     }
     return out;
   }

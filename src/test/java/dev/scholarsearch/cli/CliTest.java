@@ -21,8 +21,8 @@ class CliTest {
     CliRunner.Run index = run("index", TestData.seeds().toString(), "--index", idx, "--reference-date", "2026-11-22");
     assertEquals(0, index.code(), index.err());
     assertTrue(index.out().contains("pages parsed:      5 (layout A: 3, layout B: 2)"), index.out());
-    assertTrue(index.out().contains("papers:            42 (from 48 listings; 5 duplicates merged, 1 versions merged)"), index.out());
-    assertTrue(index.out().contains("researchers:       57 (4 with a profile; 1 profile pages merged into another)"), index.out());
+    assertTrue(index.out().contains("papers:            42 (from 48 listings; 5 duplicates merged, 1 version merged)"), index.out());
+    assertTrue(index.out().contains("researchers:       57 (4 with a profile; 1 profile page merged into another)"), index.out());
     assertTrue(index.out().contains("skipped:           0"), index.out());
 
     CliRunner.Run search = run("search", "speculative rollout tree-structured cache", "--index", idx, "--limit", "3");

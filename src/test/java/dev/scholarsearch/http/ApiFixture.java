@@ -50,6 +50,23 @@ public final class ApiFixture implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** A GET sent byte for byte over a socket, for request lines java.net.URI refuses to build (bad escapes). */
+  public Response rawGet(String pathAndQuery) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int status = Integer.parseInt(raw.substring(9, 12));
+      String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+      int brace = body.indexOf('{');
+      JsonNode json = brace < 0 ? null : JSON.readTree(body.substring(brace, body.lastIndexOf('}') + 1));
+      return new Response(status, null, json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
   }

@@ -264,9 +264,15 @@ class ApiTest {
       {"/api/suggest", "400", "q must not be empty"},
       {"/api/suggest?q=ab&limit=11", "400", "limit must be between 1 and 10"},
       {"/api/no-such-endpoint", "404", "/api/no-such-endpoint"},
+      {"/api/search?q=widget%zz", "400", "malformed percent-escape"},
+      {"/api/search?limit=99999999999999", "400", "limit is out of range"},
+      {"/api/health?x=1", "400", "this endpoint takes no parameters"},
+      {"/api/papers/..%2F..%2Fetc%2Fpasswd", "404", "no paper with id '../../etc/passwd'"},
+      {"/api/papers/%ZZ", "400", "Bad Request"},
+      {"/api/similar", "405", "use POST"},
     };
     for (String[] c : cases) {
-      ApiFixture.Response r = api.get(c[0]);
+      ApiFixture.Response r = c[0].contains("%z") || c[0].contains("%Z") ? api.rawGet(c[0]) : api.get(c[0]);
       assertEquals(Integer.parseInt(c[1]), r.status(), c[0]);
       assertNotNull(r.json(), c[0] + " must answer JSON");
       assertTrue(r.json().get("message").asText().contains(c[2]), c[0] + " -> " + r.json());
@@ -279,7 +285,10 @@ class ApiTest {
     String[][] cases = {
       {"", "must be a JSON object"},
       {"{bad", "not valid JSON"},
-      {"[1,2]", "not valid JSON of the expected shape"},
+      {"[1,2]", "must be a JSON object like"},
+      {"{\"text\":5}", "field 'text' has the wrong type"},
+      {"{\"text\":\"x\",\"limit\":1.5}", "field 'limit' has the wrong type"},
+      {"{\"text\":\"x\"} trailing", "not valid JSON"},
       {"{\"text\":\"\"}", "text must not be empty"},
       {"{\"text\":\"x\",\"limit\":0}", "limit must be between 1 and 100"},
       {"{\"text\":\"x\",\"mode\":\"fast\"}", "unknown field 'mode'"},
@@ -292,6 +301,9 @@ class ApiTest {
     }
     ApiFixture.Response big = api.post("/api/similar", "{\"text\":\"" + "x".repeat(100_000) + "\"}");
     assertEquals(413, big.status());
-    assertNotNull(big.json());
+    assertTrue(big.json().get("message").asText().contains("64 KiB"), big.json().toString());
+    ApiFixture.Response longUri = api.get("/api/search?q=" + "a".repeat(50_000));
+    assertEquals(414, longUri.status());
+    assertEquals("uri_too_long", longUri.json().get("error").asText(), "Jetty's own errors answer JSON too");
   }
 }
