@@ -116,7 +116,7 @@ class WebPageTest {
         "Mixture-of-Minds: Multi-Agent Reinforcement Learning for Table Understanding"));
     assertTrue(driver.findElement(By.cssSelector(".abstract")).getText().startsWith("Understanding and reasoning over tables"));
     assertEquals(List.of("Yuhang Zhou", "Mingrui Zhang", "Ke Li", "Lizhu Zhang"),
-        driver.findElements(By.cssSelector("article.paper .authors a")).stream().map(WebElement::getText).toList());
+        driver.findElements(By.cssSelector("article.paper > .meta .authors a")).stream().map(WebElement::getText).toList());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".similar .result .why")));
     WebElement firstSimilar = driver.findElement(By.cssSelector(".similar .result h3 a"));
     assertTrue(driver.findElement(By.cssSelector(".similar .why")).getText().startsWith("Why: shares"));
