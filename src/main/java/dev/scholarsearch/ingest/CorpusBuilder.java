@@ -200,9 +200,9 @@ public final class CorpusBuilder {
         }
       }
       String externalId = all.stream().map(Listing::externalId).filter(s -> !s.isEmpty()).findFirst().orElse("");
-      String id = externalId.isEmpty()
-          ? "p-" + TextKeys.hash(all.stream().map(l -> TextKeys.normalize(l.title())).min(String::compareTo).orElseThrow(), 12)
-          : externalId;
+      // The id comes from the title listed most often, so a stray variant (a second version, a garbled
+      // copy) merged into the paper does not change the id the paper already had.
+      String id = externalId.isEmpty() ? "p-" + TextKeys.hash(TextKeys.normalize(main.get(0).title()), 12) : externalId;
       return new MergedPaper(id, all, primary, versions, pages, unionAuthors(all));
     }
 

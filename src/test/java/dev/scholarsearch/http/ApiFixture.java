@@ -24,7 +24,7 @@ public final class ApiFixture implements AutoCloseable {
   final LiveIndex index;
   final Javalin app;
   final HttpClient http = HttpClient.newHttpClient();
-  final Path dir;
+  public final Path dir;
 
   /** A response: status, headers and the body as JSON (or null when it is not JSON). */
   public record Response(int status, HttpResponse<String> raw, JsonNode json) {}
@@ -45,7 +45,7 @@ public final class ApiFixture implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
   }
 
-  Response post(String path, String body) {
+  public Response post(String path, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
@@ -71,7 +71,7 @@ public final class ApiFixture implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
   }
 
-  Response send(HttpRequest req) {
+  public Response send(HttpRequest req) {
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
