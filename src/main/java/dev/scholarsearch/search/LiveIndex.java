@@ -136,7 +136,13 @@ public final class LiveIndex implements Closeable {
       IndexSearcher s = manager.acquire();
       try {
         Snapshot view = ((Snapshot) s).withBudget(budget.toMillis());
-        T result = task.apply(view);
+        T result;
+        try {
+          result = task.apply(view);
+        } catch (IndexSearcher.TooManyClauses e) {
+          throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
+              + IndexSearcher.getMaxClauseCount() + " clauses (many words, a short prefix or a fuzzy term); make it more specific");
+        }
         if (view.timedOut()) {
           throw new QueryTimeoutException(budget);
         }

@@ -39,7 +39,8 @@ final class QueryRefiner {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(original, BooleanClause.Occur.MUST);
     boolean changed = false;
     if (tuning.proximityWeight() > 0 && words.size() > 1) {
-      for (int i = 0; i + 1 < words.size(); i++) {
+      // Pairs beyond the first few add cost, not precision: a long pasted query keeps the first 16.
+      for (int i = 0; i + 1 < Math.min(words.size(), 17); i++) {
         for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
         PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), field, words.get(i), words.get(i + 1));
           b.add(new BoostQuery(pair, tuning.proximityWeight()), BooleanClause.Occur.SHOULD);
