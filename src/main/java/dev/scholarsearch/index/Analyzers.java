@@ -27,6 +27,7 @@ public final class Analyzers {
     return new PerFieldAnalyzerWrapper(exact, Map.of(
         Fields.TITLE, english,
         Fields.ABSTRACT, english,
-        Fields.TEXT, english));
+        Fields.TEXT, english,
+        Fields.WORKS, english));
   }
 }

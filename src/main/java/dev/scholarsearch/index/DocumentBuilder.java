@@ -24,11 +24,15 @@ public final class DocumentBuilder {
   /** Exact-search text: positions for phrases, nothing stored (the main field holds the text). */
   static final FieldType EXACT_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
+  /** Researcher works: frequencies only, nothing stored. */
+  static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
   /** Combined title+abstract: positions for phrase queries, nothing stored. */
   static final FieldType COMBINED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
     COMBINED_TEXT.freeze();
+    WORKS_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    WORKS_TEXT.freeze();
     MAIN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     MAIN_TEXT.setStoreTermVectors(true);
     MAIN_TEXT.freeze();
@@ -79,8 +83,8 @@ public final class DocumentBuilder {
     return facets.build(d);
   }
 
-  /** The researcher document: identity and stats; their papers' text lives in the paper documents. */
-  public Document researcher(Researcher r) {
+  /** The researcher document: identity, stats and their papers' titles ({@code titles}, by paper id). */
+  public Document researcher(Researcher r, java.util.function.Function<String, String> titles) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
@@ -88,6 +92,12 @@ public final class DocumentBuilder {
     d.add(new StringField(Fields.NAME_KEY, r.nameKey(), Field.Store.NO));
     d.add(new StringField(Fields.HAS_PROFILE, Boolean.toString(r.hasProfile()), Field.Store.NO));
     d.add(new NumericDocValuesField(Fields.PAPER_COUNT, r.paperIds().size()));
+    for (String id : r.paperIds()) {
+      String title = titles.apply(id);
+      if (title != null) {
+        d.add(new Field(Fields.WORKS, title, WORKS_TEXT));
+      }
+    }
     d.add(new StoredField(Fields.RECORD, RecordJson.write(r)));
     return d;
   }

@@ -63,8 +63,10 @@ public final class Indexer {
       } else {
         corpus.papers().parallelStream().forEach(add); // IndexWriter takes documents from many threads
       }
+      Map<String, String> titles = new java.util.HashMap<>();
+      corpus.papers().forEach(p -> titles.put(p.id(), p.title()));
       for (Researcher r : corpus.researchers()) {
-        writer.addDocument(builder.researcher(r));
+        writer.addDocument(builder.researcher(r, titles::get));
       }
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
           corpus.researchers().size());

@@ -84,4 +84,24 @@ class ApiLifecycleTest {
       assertFalse(body.isEmpty());
     }
   }
+
+  @Test
+  void corsIsOffByDefaultAndOnForNamedOrigins(@TempDir Path dir) throws Exception {
+    try (ApiFixture api = ApiFixture.seeds(dir.resolve("idx"))) {
+      var r = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/health")).header("Origin", "http://example.org").build());
+      assertTrue(r.raw().headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "off by default");
+    }
+    var index = dev.scholarsearch.search.LiveIndex.open(dir.resolve("idx"), Duration.ofHours(1));
+    var app = AppFactory.create(Services.over(index, new dev.scholarsearch.search.Suggester(index)),
+        new ServerOptions(List.of("http://example.org"), 65536, false)).start("127.0.0.1", 0);
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      var res = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/health"))
+          .header("Origin", "http://example.org").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals("http://example.org", res.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    } finally {
+      app.stop();
+      index.close();
+    }
+  }
 }
