@@ -86,7 +86,7 @@ public final class Suggester implements Closeable {
   }
 
   private static AnalyzingInfixSuggester build(LiveIndex.Snapshot searcher) throws IOException {
-    AnalyzingInfixSuggester s = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analyzers.exact(), Analyzers.exact(),
+    AnalyzingInfixSuggester s = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analyzers.names(), Analyzers.names(),
         AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
     s.build(new Entries(searcher));
     return s;

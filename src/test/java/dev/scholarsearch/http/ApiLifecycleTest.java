@@ -104,4 +104,21 @@ class ApiLifecycleTest {
       index.close();
     }
   }
+
+  @Test
+  void accentsFoldInTextNamesAndSuggestions(@TempDir Path dir) throws Exception {
+    Path pages = dir.resolve("pages");
+    Files.createDirectories(pages);
+    Files.writeString(pages.resolve("jose.txt"), "Researcher profile\n\nJosé Núñez\n\nTagline.\n\n"
+        + "Trust 1 - NewVerification L0Unclaimed author\n1works\n0followers\n0topics\n0close collaborators\n\n"
+        + "Published work\n\n1 published item(s)\n\npreprint2025arXiv\n\nA naïve Bayes café recommender\n\n"
+        + "We revisit naïve Bayes for café recommendations.\n");
+    try (ApiFixture api = new ApiFixture(dir.resolve("idx"), List.of(pages), Duration.ofSeconds(5))) {
+      assertEquals(1, api.get("/api/search?q=naive+cafe").json().get("total").asInt());
+      assertEquals(1, api.get("/api/search?q=author:nunez").json().get("total").asInt());
+      JsonNode s = api.get("/api/suggest?q=nun").json().get("suggestions");
+      assertEquals("José Núñez", s.get(0).get("text").asText());
+      assertEquals("jose-nunez", s.get(0).get("id").asText());
+    }
+  }
 }
