@@ -441,6 +441,7 @@ async function render() {
     else if (state.view === 'experts') content = await renderExperts(state);
     else content = await renderSearch(state);
     target.replaceChildren(content);
+    if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
   } catch (e) {
     target.replaceChildren(problem(e));
   } finally {

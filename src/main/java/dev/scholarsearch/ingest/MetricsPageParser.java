@@ -95,45 +95,22 @@ final class MetricsPageParser {
 
   private List<Listing> parseItems(String source, String owner, List<String> lines, int from, List<String> warnings) {
     List<Listing> out = new ArrayList<>();
-    int i = from;
-    while (i < lines.size()) {
-      Matcher h = HEADER.matcher(lines.get(i));
-      if (!h.matches()) {
-        warnings.add("ignored a line outside any item: '" + ProfilePageParser.abbreviate(lines.get(i)) + "'");
-        i++;
-        continue;
-      }
-      String header = lines.get(i);
-      int itemNo = out.size() + 1;
-      i++;
-      if (i >= lines.size() || HEADER.matcher(lines.get(i)).matches()) {
-        warnings.add("item " + itemNo + " ('" + header + "') has no title: skipped");
-        continue;
-      }
-      String rawTitle = lines.get(i++);
-      AuthorLine authors = AuthorLine.EMPTY;
-      if (i < lines.size() && !HEADER.matcher(lines.get(i)).matches()) {
-        authors = AuthorLine.parse(lines.get(i++));
-      }
-      StringBuilder abs = new StringBuilder();
-      while (i < lines.size() && !HEADER.matcher(lines.get(i)).matches()) {
-        if (!abs.isEmpty()) {
-          abs.append('\n');
-        }
-        abs.append(lines.get(i++));
-      }
+    for (ItemBlock item : ItemBlock.split(lines, from, HEADER, warnings)) {
+      Matcher h = item.header();
+      String rawTitle = item.title();
+      AuthorLine authors = item.lines().size() > 1 ? AuthorLine.parse(item.lines().get(1)) : AuthorLine.EMPTY;
+      String rawAbstract = item.join(2);
       LocalDate date;
       try {
         int year = h.group(5) == null ? 0 : Integer.parseInt(h.group(5));
         date = reference.resolve(h.group(3), Integer.parseInt(h.group(4)), year);
       } catch (DateTimeException e) {
-        warnings.add("item " + itemNo + " ('" + header + "') has an impossible date: " + e.getMessage());
+        warnings.add("item " + item.number() + " ('" + h.group() + "') has an impossible date: " + e.getMessage());
         date = null;
       }
       Double score = h.group(1) == null ? null : Double.valueOf(h.group(1));
       List<String> categories = h.group(2) == null ? List.of() : List.of(h.group(2));
-      String rawAbstract = abs.toString();
-      out.add(new Listing(source + "#" + itemNo, "", LatexCleaner.clean(rawTitle), rawTitle,
+      out.add(new Listing(source + "#" + item.number(), "", LatexCleaner.clean(rawTitle), rawTitle,
           LatexCleaner.clean(rawAbstract), rawAbstract, AuthorLine.withOwner(authors.names(), owner),
           authors.truncated(), authors.affiliation(), date == null ? 0 : date.getYear(), date, categories,
           "", "", h.group(6) != null, score, ""));

@@ -91,30 +91,11 @@ final class TrustPageParser {
 
   private static List<Listing> parseItems(String source, String owner, List<String> lines, int from, List<String> warnings) {
     List<Listing> out = new ArrayList<>();
-    int i = from;
-    while (i < lines.size()) {
-      Matcher h = HEADER.matcher(lines.get(i));
-      if (!h.matches()) {
-        warnings.add("ignored a line outside any item: '" + ProfilePageParser.abbreviate(lines.get(i)) + "'");
-        i++;
-        continue;
-      }
-      int itemNo = out.size() + 1;
-      i++;
-      if (i >= lines.size() || HEADER.matcher(lines.get(i)).matches()) {
-        warnings.add("item " + itemNo + " ('" + h.group() + "') has no title: skipped");
-        continue;
-      }
-      String rawTitle = lines.get(i++);
-      StringBuilder abs = new StringBuilder();
-      while (i < lines.size() && !HEADER.matcher(lines.get(i)).matches()) {
-        if (!abs.isEmpty()) {
-          abs.append('\n');
-        }
-        abs.append(lines.get(i++));
-      }
-      String rawAbstract = abs.toString();
-      out.add(new Listing(source + "#" + (out.size() + 1), "", LatexCleaner.clean(rawTitle), rawTitle,
+    for (ItemBlock item : ItemBlock.split(lines, from, HEADER, warnings)) {
+      Matcher h = item.header();
+      String rawTitle = item.title();
+      String rawAbstract = item.join(1);
+      out.add(new Listing(source + "#" + item.number(), "", LatexCleaner.clean(rawTitle), rawTitle,
           LatexCleaner.clean(rawAbstract), rawAbstract, List.of(owner), true, "",
           Integer.parseInt(h.group(2)), null, List.of(), h.group(3) == null ? "" : h.group(3).strip(),
           h.group(1), false, null, ""));

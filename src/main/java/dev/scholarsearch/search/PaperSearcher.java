@@ -33,6 +33,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -41,6 +42,9 @@ public final class PaperSearcher {
   /** Facet dimensions in the order they are returned. */
   public static final List<String> FACET_DIMS =
       List.of(Fields.FACET_AUTHOR, Fields.FACET_CATEGORY, Fields.FACET_YEAR, Fields.FACET_VENUE, Fields.FACET_TYPE);
+
+  /** Without facets, hits are counted exactly up to this many; beyond it the total is a lower bound. */
+  static final int EXACT_TOTAL_UP_TO = 1_000;
 
   private final LiveIndex index;
   private final Analyzer analyzer = Analyzers.perField();
@@ -110,15 +114,19 @@ public final class PaperSearcher {
           top = r.collectorResult;
           facets = facetCounts(r.facets, req.facetLimit());
         } else {
+          // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
+          // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
+          int threshold = Math.max(topN, EXACT_TOTAL_UP_TO);
           top = sort == null
-              ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE))
-              : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE));
+              ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, threshold))
+              : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, threshold));
           for (String dim : FACET_DIMS) {
             facets.put(dim, List.of());
           }
         }
         List<PaperHit> hits = hits(searcher, top, req, text, base);
-        return new SearchResult(top.totalHits.value(), req.offset(), req.limit(), hits, facets);
+        return new SearchResult(top.totalHits.value(),
+            top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? "eq" : "gte", req.offset(), req.limit(), hits, facets);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
             + IndexSearcher.getMaxClauseCount() + " terms (a short prefix or a fuzzy term, say); make it more specific");

@@ -36,13 +36,15 @@ final class QueryRefiner {
    */
   Query refine(IndexSearcher searcher, String text, Query original, Query firstPass) throws IOException {
     List<String> words = analyze(text);
+    // Quoted phrases already demand adjacency; pairing their words again would only repeat the costly position checks.
+    List<String> loose = analyze(text.replaceAll("\"[^\"]*\"(~\\d+)?", " "));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(original, BooleanClause.Occur.MUST);
     boolean changed = false;
-    if (tuning.proximityWeight() > 0 && words.size() > 1) {
+    if (tuning.proximityWeight() > 0 && loose.size() > 1) {
       // Pairs beyond the first few add cost, not precision: a long pasted query keeps the first 16.
-      for (int i = 0; i + 1 < Math.min(words.size(), 17); i++) {
+      for (int i = 0; i + 1 < Math.min(loose.size(), 17); i++) {
         for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
-        PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), field, words.get(i), words.get(i + 1));
+          PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), field, loose.get(i), loose.get(i + 1));
           b.add(new BoostQuery(pair, tuning.proximityWeight()), BooleanClause.Occur.SHOULD);
         }
       }
