@@ -32,7 +32,8 @@ public final class Main implements Runnable {
         .addSubcommand(new StatsCommand(out, err))
         .addSubcommand(new ServeCommand(out, err))
         .addSubcommand(new EvalCommand(out, err))
-        .addSubcommand(new BenchCommand(out, err));
+        .addSubcommand(new BenchCommand(out, err))
+        .addSubcommand(new LoadTestCommand(out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);

@@ -23,6 +23,6 @@ public record Services(
   public static Services over(LiveIndex index, Suggester suggester) {
     PaperSearcher papers = new PaperSearcher(index);
     return new Services(papers, new SimilarPapers(index, papers), new ExpertRanker(index, papers, ExpertModel.DEFAULT),
-        new ResearcherProfiles(index), suggester, () -> IndexOverview.of(index, papers));
+        new ResearcherProfiles(index), suggester, () -> IndexOverview.counts(index));
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * Everything known about one researcher.
  *
  * @param profiles what each profile page said (name, tagline, stats), one entry per page
- * @param papers their papers, newest first
+ * @param papers their papers, newest first: the newest 200 when there are more (paperCount says how many);
+ *     co-authors, categories, terms and years are counted over these
  * @param coauthors the people they wrote with, most shared papers first
  * @param terms the words that set their work apart (tf-idf over their titles and abstracts)
  * @param papersPerYear paper counts by year, oldest first

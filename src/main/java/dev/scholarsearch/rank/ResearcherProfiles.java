@@ -9,7 +9,6 @@ import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.search.LiveIndex;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +22,16 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /** Assembles a researcher's profile: their pages' stats, papers, co-authors, categories and characteristic words. */
 public final class ResearcherProfiles {
-  private static final int MAX_PAPERS = 1_000;
+  /** Papers listed (and aggregated for co-authors, categories, terms and years): the newest ones. */
+  static final int MAX_PAPERS = 200;
   private final LiveIndex index;
 
   public ResearcherProfiles(LiveIndex index) {
@@ -48,8 +49,7 @@ public final class ResearcherProfiles {
       int doc = t.scoreDocs[0].doc;
       Researcher r = RecordJson.researcher(searcher.storedFields().document(doc).get(Fields.RECORD));
       List<Integer> docs = new ArrayList<>();
-      List<Paper> papers = papers(searcher, r.paperIds(), docs);
-      papers.sort(Comparator.comparingLong(Paper::sortDay).reversed().thenComparing(Paper::title));
+      List<Paper> papers = newestPapers(searcher, r.id(), docs);
 
       Map<String, Integer> coCount = new HashMap<>();
       Map<String, String> coName = new HashMap<>();
@@ -85,11 +85,13 @@ public final class ResearcherProfiles {
     });
   }
 
-  private static List<Paper> papers(LiveIndex.Snapshot searcher, List<String> ids, List<Integer> docs) throws IOException {
-    List<BytesRef> terms = ids.stream().limit(MAX_PAPERS).map(BytesRef::new).toList();
+  /** The researcher's newest papers (up to {@link #MAX_PAPERS}), newest first, found through the author-id field. */
+  private static List<Paper> newestPapers(LiveIndex.Snapshot searcher, String researcherId, List<Integer> docs)
+      throws IOException {
     TopDocs t = searcher.search(new BooleanQuery.Builder()
-        .add(new TermInSetQuery(Fields.ID, terms), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER).build(), MAX_PAPERS);
+        .add(new TermQuery(new Term(Fields.AUTHOR_ID, researcherId)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER).build(),
+        MAX_PAPERS, new Sort(new SortField(Fields.DATE_SORT, SortField.Type.LONG, true)));
     List<Paper> out = new ArrayList<>();
     for (ScoreDoc sd : t.scoreDocs) {
       out.add(RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD)));
@@ -121,7 +123,10 @@ public final class ResearcherProfiles {
     }
     int numPapers = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PAPER)));
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> e : tf.entrySet()) {
+    // Only the most frequent words can be characteristic: look up document frequencies for those alone.
+    List<Map.Entry<String, Long>> frequent = new ArrayList<>(tf.entrySet());
+    frequent.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    for (Map.Entry<String, Long> e : frequent.subList(0, Math.min(400, frequent.size()))) {
       String text = e.getKey();
       if (text.length() < 3 || text.chars().allMatch(Character::isDigit)) {
         continue;

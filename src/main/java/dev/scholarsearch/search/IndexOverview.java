@@ -27,7 +27,24 @@ public record IndexOverview(
     long sizeBytes,
     Map<String, List<FacetValue>> topFacets) {
 
-  /** Reads the overview from the current searcher. */
+  /** Counts, manifest and size only: cheap enough for every health check. */
+  public static IndexOverview counts(LiveIndex index) {
+    return index.search(s -> new IndexOverview(index.path(), count(s, Fields.KIND_PAPER), count(s, Fields.KIND_RESEARCHER),
+        withProfiles(s), s.manifest(), sizeOf(index.path()), Map.of()));
+  }
+
+  private static long count(LiveIndex.Snapshot s, String kind) throws java.io.IOException {
+    return s.count(new TermQuery(new Term(Fields.KIND, kind)));
+  }
+
+  private static long withProfiles(LiveIndex.Snapshot s) throws java.io.IOException {
+    return s.count(new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.HAS_PROFILE, "true")), BooleanClause.Occur.FILTER)
+        .build());
+  }
+
+  /** Reads the overview from the current searcher, with the top facet values (for {@code stats}). */
   public static IndexOverview of(LiveIndex index, PaperSearcher searcher) {
     return index.search(s -> {
       long papers = s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)));

@@ -50,4 +50,16 @@ class BenchSmokeTest {
     }
     assertTrue(out.contains("start-up (open index + first query):"), out);
   }
+
+  @Test
+  void loadTestRunsEveryEndpointWithoutErrors(@TempDir Path dir) {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, CliRunner.run("index", "-q", "--index", idx, dev.scholarsearch.TestData.seeds().toString()).code());
+    CliRunner.Run r = CliRunner.run("loadtest", "--index", idx, "--clients", "2", "--seconds", "2");
+    assertEquals(0, r.code(), r.out() + r.err());
+    for (String endpoint : new String[] {"search", "paper", "similar", "similar-text", "researchers", "researcher", "suggest", "health"}) {
+      assertTrue(r.out().contains("| " + endpoint + " | "), r.out());
+    }
+    assertTrue(r.out().contains("server heap in use after GC"), r.out());
+  }
 }
