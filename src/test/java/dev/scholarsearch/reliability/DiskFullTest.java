@@ -1,0 +1,72 @@
+package dev.scholarsearch.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scholarsearch.TestData;
+import dev.scholarsearch.cli.CliRunner;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.Indexer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.MMapDirectory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real full disk: a 2 MiB tmpfs holds the seed index, then a rebuild from CACM runs out of space;
+ * then the same file system made read-only. Each run fails with a clear error and the previous index
+ * stays intact. Needs permission to mount
+ * (root, as on this project's machines); skipped where mounting is not allowed.
+ */
+class DiskFullTest {
+  private static boolean run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+  }
+
+  @Test
+  void aRebuildThatRunsOutOfSpaceKeepsThePreviousIndex(@TempDir Path dir) throws Exception {
+    Path disk = dir.resolve("disk");
+    Files.createDirectories(disk);
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()),
+        "mounting a small tmpfs is not allowed here");
+    try {
+      String index = disk.resolve("idx").toString();
+      CliRunner.Run first = CliRunner.run("index", "-q", "--index", index, TestData.seeds().toString());
+      assertEquals(0, first.code(), first.err());
+
+      CliRunner.Run full = CliRunner.run("index", "-q", "--replace", "--index", index, TestData.cacm("corpus.jsonl").toString());
+      assertEquals(1, full.code(), full.out());
+      assertTrue(full.err().contains("could not write the index in " + index), full.err());
+      assertTrue(full.err().contains("space"), full.err());
+      assertTrue(full.err().contains("The previous index, if any, is unchanged."), full.err());
+
+      assertEquals(42, Indexer.readManifest(Path.of(index)).orElseThrow().papers());
+      try (var d = new MMapDirectory(Path.of(index)); var reader = DirectoryReader.open(d)) {
+        assertEquals(42, new IndexSearcher(reader).count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER))));
+        try (CheckIndex check = new CheckIndex(d)) {
+          assertTrue(check.checkIndex().clean);
+        }
+      }
+      CliRunner.Run search = CliRunner.run("search", "--index", index, "\"stochastic gradient\"");
+      assertTrue(search.out().startsWith("3 papers match"), search.out());
+
+      // An unwritable index directory (root ignores permissions, so a read-only file system stands in).
+      Assumptions.assumeTrue(run("mount", "-o", "remount,ro", disk.toString()), "remounting read-only is not allowed here");
+      CliRunner.Run readOnly = CliRunner.run("index", "-q", "--index", index, TestData.seeds().toString());
+      assertEquals(1, readOnly.code(), readOnly.out());
+      assertTrue(readOnly.err().contains("could not write the index in " + index), readOnly.err());
+      assertEquals(42, Indexer.readManifest(Path.of(index)).orElseThrow().papers());
+    } finally {
+      run("umount", disk.toString());
+    }
+  }
+}
