@@ -62,10 +62,4 @@ public record Listing(
       year = date.getYear();
     }
   }
-
-  /** A copy with the given author list. */
-  public Listing withAuthors(List<String> newAuthors) {
-    return new Listing(source, externalId, title, rawTitle, abstractText, rawAbstract, newAuthors,
-        authorsTruncated, affiliation, year, date, categories, venue, type, hasCode, score, url);
-  }
 }

@@ -155,11 +155,6 @@ public final class LiveIndex implements Closeable {
     }
   }
 
-  /** How long one request may search before it is stopped. */
-  public Duration budget() {
-    return budget;
-  }
-
   /** Sets the per-request search budget (default 2 s). */
   public LiveIndex withBudget(Duration newBudget) {
     if (newBudget.isNegative() || newBudget.isZero()) {
@@ -167,11 +162,6 @@ public final class LiveIndex implements Closeable {
     }
     this.budget = newBudget;
     return this;
-  }
-
-  /** Checks for a new commit now; returns whether the searcher changed. */
-  public boolean refresh() throws IOException {
-    return manager.maybeRefresh();
   }
 
   private void refreshQuietly() {

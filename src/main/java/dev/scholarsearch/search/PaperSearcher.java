@@ -103,34 +103,30 @@ public final class PaperSearcher {
       Query ranked = sort == null ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
       Query base = papersOnly(ranked, req.filters());
       DrillDownQuery ddq = drillDown(base, req.filters());
-      try {
-        TopDocs top;
-        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        if (req.facetLimit() > 0 && searcher.facetState() != null) {
-          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
-          DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
-              ? ds.search(ddq, new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE))
-              : ds.search(ddq, new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE));
-          top = r.collectorResult;
-          facets = facetCounts(r.facets, req.facetLimit());
-        } else {
-          // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
-          // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
-          int threshold = Math.max(topN, EXACT_TOTAL_UP_TO);
-          top = sort == null
-              ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, threshold))
-              : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, threshold));
-          for (String dim : FACET_DIMS) {
-            facets.put(dim, List.of());
-          }
+      TopDocs top;
+      Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+      if (req.facetLimit() > 0 && searcher.facetState() != null) {
+        DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
+            ? ds.search(ddq, new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE))
+            : ds.search(ddq, new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE));
+        top = r.collectorResult;
+        facets = facetCounts(r.facets, req.facetLimit());
+      } else {
+        // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
+        // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
+        int threshold = Math.max(topN, EXACT_TOTAL_UP_TO);
+        top = sort == null
+            ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, threshold))
+            : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, threshold));
+        for (String dim : FACET_DIMS) {
+          facets.put(dim, List.of());
         }
-        List<PaperHit> hits = hits(searcher, top, req, text, base);
-        return new SearchResult(top.totalHits.value(),
-            top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? "eq" : "gte", req.offset(), req.limit(), hits, facets);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
-            + IndexSearcher.getMaxClauseCount() + " terms (a short prefix or a fuzzy term, say); make it more specific");
       }
+      List<PaperHit> hits = hits(searcher, top, req, text, base);
+      // Too many clauses (a short prefix, a fuzzy term) is answered centrally by LiveIndex.search as a 400.
+      return new SearchResult(top.totalHits.value(),
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? "eq" : "gte", req.offset(), req.limit(), hits, facets);
     });
   }
 
