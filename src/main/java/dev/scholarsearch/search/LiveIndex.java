@@ -41,6 +41,8 @@ public final class LiveIndex implements Closeable {
     private final SortedSetDocValuesReaderState facetState;
     private final IndexManifest manifest;
     private Snapshot untimed = this;
+    private long deadlineNanos = Long.MAX_VALUE;
+    private Duration budget = Duration.ofDays(1);
 
     Snapshot(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexManifest manifest) {
       super(reader);
@@ -49,11 +51,18 @@ public final class LiveIndex implements Closeable {
     }
 
     /**
-     * The same searcher without the time budget: DrillSideways scores documents in one pass that
-     * Lucene's time-limited scorer cannot split, so faceted searches run here, bounded by the clause limit.
+     * The same searcher without Lucene's time limit: DrillSideways scores documents in one pass that
+     * Lucene's time-limited scorer cannot split. Faceted searches run here and keep to the budget
+     * through {@link #withDeadline}.
      */
     public Snapshot untimed() {
       return untimed;
+    }
+
+    /** {@code manager} made to stop with a {@link QueryTimeoutException} when this request's budget is spent. */
+    public <C extends org.apache.lucene.search.Collector, T> org.apache.lucene.search.CollectorManager<?, T> withDeadline(
+        org.apache.lucene.search.CollectorManager<C, T> manager) {
+      return new DeadlineCollectorManager<>(manager, deadlineNanos, budget);
     }
 
     /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
@@ -63,6 +72,8 @@ public final class LiveIndex implements Closeable {
       s.setQueryCache(getQueryCache());
       s.setTimeout(new QueryTimeoutImpl(budgetMillis));
       s.untimed = this;
+      s.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
+      s.budget = Duration.ofMillis(budgetMillis);
       return s;
     }
 

@@ -108,8 +108,8 @@ public final class PaperSearcher {
       if (req.facetLimit() > 0 && searcher.facetState() != null) {
         DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
         DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
-            ? ds.search(ddq, new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE))
-            : ds.search(ddq, new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE));
+            ? ds.search(ddq, searcher.withDeadline(new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE)))
+            : ds.search(ddq, searcher.withDeadline(new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE)));
         top = r.collectorResult;
         facets = facetCounts(r.facets, req.facetLimit());
       } else {
