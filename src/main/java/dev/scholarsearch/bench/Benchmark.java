@@ -3,6 +3,7 @@ package dev.scholarsearch.bench;
 import dev.scholarsearch.http.Services;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SortOrder;
 import dev.scholarsearch.search.YearRange;
@@ -113,7 +114,7 @@ public final class Benchmark {
   }
 
   /** The same SearchRequest the HTTP controller builds from this query string. */
-  static SearchRequest request(String queryString) {
+  public static SearchRequest request(String queryString) {
     Map<String, String> p = new LinkedHashMap<>();
     for (String kv : queryString.split("&")) {
       int eq = kv.indexOf('=');
@@ -122,7 +123,7 @@ public final class Benchmark {
     SearchFilters filters = new SearchFilters(List.of(), p.containsKey("category") ? List.of(p.get("category")) : List.of(),
         List.of(), List.of(), p.containsKey("year") ? YearRange.parse(p.get("year")) : YearRange.ANY, false);
     return new SearchRequest(p.getOrDefault("q", ""), filters, SortOrder.RELEVANCE, 0, 10, false, false,
-        Integer.parseInt(p.getOrDefault("facetLimit", "10")));
+        Integer.parseInt(p.getOrDefault("facetLimit", "10")), SearchMode.parse(p.get("mode")));
   }
 
   /** Heap in use after a full collection, in MiB. */

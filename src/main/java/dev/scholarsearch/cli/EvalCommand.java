@@ -11,7 +11,9 @@ import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,6 +63,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "Also run the plain BM25 baseline on the same index and compare.")
   boolean baseline;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "lexical, semantic or hybrid (default: hybrid when the index has vectors, else lexical).")
+  String mode;
+
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable): " + Tuning.NAMES + ".")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -83,11 +89,16 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<Metric> ms;
     Tuning tuning;
+    SearchMode searchMode;
     try {
+      searchMode = SearchMode.parse(mode);
       ms = Arrays.stream(metrics.split(",")).filter(s -> !s.isBlank()).map(Metric::parse).toList();
       tuning = Tuning.with(settings);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
+      return 2;
+    } catch (InvalidRequestException e) {
+      err.println("error: --" + e.getMessage());
       return 2;
     }
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
@@ -98,16 +109,24 @@ final class EvalCommand implements Callable<Integer> {
     Map<String, String> topics = Topics.read(topicsFile);
     Qrels qrels = Qrels.read(qrelsFile);
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1), tuning.bm25().similarity())) {
-      PaperSearcher papers = new PaperSearcher(index, tuning.search());
-      Task.Systems systems = new Task.Systems(papers, new SimilarPapers(index, papers, tuning.similar()),
+      PaperSearcher papers = new PaperSearcher(index, tuning.search(), tuning.hybrid());
+      Task.Systems systems = new Task.Systems(papers,
+          new SimilarPapers(index, papers, tuning.similar(), tuning.similarFusion()),
           new ExpertRanker(index, papers, tuning.experts()));
+      String modeLabel;
+      try {
+        modeLabel = index.search(s -> papers.modeFor(s, searchMode)).label();
+      } catch (InvalidRequestException e) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
       long start = System.nanoTime();
-      Run ours = t.ours(systems, topics);
+      Run ours = t.ours(systems, topics, searchMode);
       double oursSecs = (System.nanoTime() - start) / 1e9;
       Map<String, Double> oursScores = Evaluation.evaluate(ours, qrels, ms);
       long judged = topics.keySet().stream().filter(qrels::judged).count();
-      out.printf("task %s: %d topics, %d with judgments; index %s%n", t.name().toLowerCase(Locale.ROOT), topics.size(),
-          judged, dir);
+      out.printf("task %s, mode %s: %d topics, %d with judgments; index %s%n", t.name().toLowerCase(Locale.ROOT),
+          modeLabel, topics.size(), judged, dir);
       if (runFile != null) {
         ours.write(runFile);
       }

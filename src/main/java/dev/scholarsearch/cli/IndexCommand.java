@@ -1,6 +1,9 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.index.IndexManifest;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.ingest.Ingester;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,11 +33,16 @@ import picocli.CommandLine.Parameters;
       "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl'",
       "later rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use",
       "--replace to forget the earlier inputs. The new index replaces the old one in a single",
-      "commit: if the run is interrupted, the previous index stays intact and searchable."},
+      "commit: if the run is interrupted, the previous index stays intact and searchable.",
+      "",
+      "Each paper's title and abstract is embedded in process (all-MiniLM-L6-v2, no network) for",
+      "semantic and hybrid search. Embeddings are cached by content, so a rebuild embeds only new or",
+      "changed papers."},
     footer = {"", "Examples:",
       "  scholar index                                  # seeds/ into index/",
       "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",
-      "  scholar index --replace --reference-date 2026-01-01 seeds/"})
+      "  scholar index --replace --reference-date 2026-01-01 seeds/",
+      "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time"})
 final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories to index (default: seeds/ of the project).")
@@ -53,6 +62,15 @@ final class IndexCommand implements Callable<Integer> {
       description = "Resolve page dates printed without a year ('Jun 3') to the latest such day on or before "
           + "this date (default: today).")
   LocalDate referenceDate;
+
+  @Option(names = "--no-vectors",
+      description = "Skip the embeddings: a lexical-only index, built much faster (semantic and hybrid search are then off).")
+  boolean noVectors;
+
+  @Option(names = "--vector-cache", paramLabel = "DIR",
+      description = "Where embeddings are cached by content hash, so unchanged papers are never embedded twice "
+          + "(default: vector-cache/ inside the index directory).")
+  Path vectorCache;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
   boolean quiet;
@@ -87,13 +105,16 @@ final class IndexCommand implements Callable<Integer> {
     List<Path> paths = previous.map(m -> m.inputs().stream().map(Path::of).filter(Files::exists).toList())
         .filter(l -> !l.isEmpty()).orElse(List.of(Home.defaultSeeds()));
     ifStale = true;
+    // Keep the previous choice: an index built lexical-only on purpose stays lexical-only.
+    noVectors = previous.map(m -> m.vectorModel().equals(IndexManifest.NO_VECTORS)).orElse(false);
     return build(dir, paths, previous);
   }
 
   private int build(Path dir, List<Path> paths, Optional<IndexManifest> previous) {
     InputFiles files = InputFiles.scan(paths);
     String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
-        + ";ref=" + (referenceDate == null ? "today" : referenceDate));
+        + ";ref=" + (referenceDate == null ? "today" : referenceDate)
+        + ";vectors=" + (noVectors ? IndexManifest.NO_VECTORS : MiniLmEmbedder.MODEL));
     if (ifStale && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       if (!quiet) {
         err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
@@ -108,10 +129,16 @@ final class IndexCommand implements Callable<Integer> {
       err.println("error: nothing to index (no paper was read from " + paths + "); the existing index, if any, is unchanged");
       return 2;
     }
-    try {
+    Consumer<String> progress = quiet ? s -> {} : err::println;
+    Path cacheDir = vectorCache == null ? dir.resolve("vector-cache") : vectorCache.toAbsolutePath();
+    try (VectorCache cache = noVectors ? null : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+      PaperVectors vectors = noVectors ? null
+          : PaperVectors.prepare(result.corpus().papers(), MiniLmEmbedder::shared, cache, progress);
       IndexManifest m = Indexer.write(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
-          quiet ? s -> {} : err::println);
+          vectors, progress);
       out.print(result.report().summary());
+      out.println("vectors:           " + (vectors == null ? "none (--no-vectors: lexical search only)"
+          : vectors.stats().summary()));
       out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
       return 0;
     } catch (IOException | RuntimeException e) {

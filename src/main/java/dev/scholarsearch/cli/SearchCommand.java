@@ -5,6 +5,7 @@ import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperHit;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SearchResult;
 import dev.scholarsearch.search.SortOrder;
@@ -55,6 +56,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--exact", description = "Search the unstemmed fields.")
   boolean exact;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "lexical (words), semantic (meaning) or hybrid (both fused; the default when the index has vectors).")
+  String mode;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -74,14 +79,16 @@ final class SearchCommand implements Callable<Integer> {
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
       SearchFilters filters = new SearchFilters(authors, categories, List.of(), List.of(),
           year == null ? YearRange.ANY : YearRange.parse(year), false);
-      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0);
+      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0, SearchMode.parse(mode));
       SearchResult r = new PaperSearcher(index).search(req);
-      out.printf("%d %s match%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
+      out.printf("%d %s match (%s)%s%n", r.total(), r.total() == 1 ? "paper" : "papers", r.mode(),
           r.hits().isEmpty() ? "." : "; top " + r.hits().size() + ":");
       int rank = 1;
       for (PaperHit h : r.hits()) {
         out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() > 0 ? h.year() : "----", h.title());
-        out.printf("    %s   (score %.3f)%n", String.join(", ", h.authors()), h.score());
+        out.printf("    %s   (score %.3f, matched by %s%s)%n", String.join(", ", h.authors()), h.score(),
+            h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words" : "meaning",
+            h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity()));
       }
       return 0;
     } catch (InvalidRequestException e) {

@@ -47,6 +47,9 @@ final class StatsCommand implements Callable<Integer> {
       out.printf("researchers:  %d (%d with a profile page)%n", o.researchers(), o.researchersWithProfiles());
       out.printf("size:         %.1f MiB (%.0f bytes per paper)%n", o.sizeBytes() / 1048576.0,
           o.papers() == 0 ? 0.0 : (double) o.sizeBytes() / o.papers());
+      out.printf("vectors:      %s%n", o.manifest().hasVectors()
+          ? o.manifest().vectorModel() + " (semantic and hybrid search on; hybrid is the default)"
+          : "none (lexical search only; rebuild without --no-vectors to add them)");
       out.println("inputs:");
       o.manifest().inputs().forEach(i -> out.println("  " + i));
       for (Map.Entry<String, List<FacetValue>> e : o.topFacets().entrySet()) {

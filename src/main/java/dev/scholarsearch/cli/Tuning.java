@@ -1,5 +1,7 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.search.HybridTuning;
+import dev.scholarsearch.similar.SimilarPapers;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.search.SearchTuning;
@@ -12,13 +14,17 @@ import java.util.TreeMap;
  * Ranking settings, the tuned defaults unless overridden with {@code --set name=value}, so anyone
  * can try other settings on their own collection.
  */
-record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, ExpertModel experts) {
+record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, ExpertModel experts, HybridTuning hybrid,
+    HybridTuning similarFusion) {
   static final String NAMES = "k1, b, title, abstract, proximity, slop, fbDocs, fbTerms, fbWeight, "
       + "mltMinTf, mltMinDf, mltMaxDfPct, mltTerms, mltTitle, mltCategory, mltCoauthor, mltQtf, mltFbDocs, mltFbTerms, mltFbWeight, "
-      + "expertTop, expertAgg (comb_sum|exp_comb_mnz|comb_max), expertVolume, expertRest";
+      + "expertTop, expertAgg (comb_sum|exp_comb_mnz|comb_max), expertVolume, expertRest, "
+      + "fusion (scores|rrf), lexShare, minSim, rrfK, semWeight, semDepth, lexDepth (hybrid search), "
+      + "simFusion, simLexShare, simRrfK, simSemWeight, simSemDepth, simLexDepth (hybrid similar)";
 
   static Tuning defaults() {
-    return new Tuning(Similarities.DEFAULT, SearchTuning.DEFAULT, SimilarityModel.DEFAULT, ExpertModel.DEFAULT);
+    return new Tuning(Similarities.DEFAULT, SearchTuning.DEFAULT, SimilarityModel.DEFAULT, ExpertModel.DEFAULT,
+        HybridTuning.DEFAULT, SimilarPapers.DEFAULT_FUSION);
   }
 
   /** The defaults with {@code name=value} overrides applied; unknown names are an error that lists the known ones. */
@@ -28,6 +34,8 @@ record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, E
     SearchTuning q = t.search();
     SimilarityModel m = t.similar();
     ExpertModel e = t.experts();
+    HybridTuning h = t.hybrid();
+    HybridTuning sf = t.similarFusion();
     for (Map.Entry<String, String> o : new TreeMap<>(overrides).entrySet()) {
       String v = o.getValue().strip();
       switch (o.getKey()) {
@@ -52,10 +60,23 @@ record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, E
         case "expertAgg" -> e = new ExpertModel(e.topPapers(), agg(v), e.volumeExponent(), e.restWeight());
         case "expertVolume" -> e = new ExpertModel(e.topPapers(), e.aggregation(), f(o.getKey(), v), e.restWeight());
         case "expertRest" -> e = new ExpertModel(e.topPapers(), e.aggregation(), e.volumeExponent(), f(o.getKey(), v));
+        case "fusion" -> h = h.withMethod(v);
+        case "lexShare" -> h = h.withLexicalShare(f(o.getKey(), v));
+        case "simFusion" -> sf = sf.withMethod(v);
+        case "simLexShare" -> sf = sf.withLexicalShare(f(o.getKey(), v));
+        case "minSim" -> h = h.withMinSimilarity(f(o.getKey(), v));
+        case "rrfK" -> h = h.withK(i(o.getKey(), v));
+        case "semWeight" -> h = h.withSemanticWeight(f(o.getKey(), v));
+        case "semDepth" -> h = h.withSemanticDepth(i(o.getKey(), v));
+        case "lexDepth" -> h = h.withLexicalDepth(i(o.getKey(), v));
+        case "simRrfK" -> sf = sf.withK(i(o.getKey(), v));
+        case "simSemWeight" -> sf = sf.withSemanticWeight(f(o.getKey(), v));
+        case "simSemDepth" -> sf = sf.withSemanticDepth(i(o.getKey(), v));
+        case "simLexDepth" -> sf = sf.withLexicalDepth(i(o.getKey(), v));
         default -> throw new IllegalArgumentException("unknown setting '" + o.getKey() + "'; known: " + NAMES);
       }
     }
-    return new Tuning(s, q, m, e);
+    return new Tuning(s, q, m, e, h, sf);
   }
 
   private static float f(String name, String v) {

@@ -5,6 +5,7 @@ import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.similar.SimilarHit;
 import dev.scholarsearch.similar.SimilarPapers;
 import java.util.ArrayList;
@@ -24,19 +25,19 @@ public enum Task {
   public record Systems(PaperSearcher papers, SimilarPapers similar, ExpertRanker experts) {}
 
   /** Our run: every topic through the same services the API calls. */
-  public Run ours(Systems sys, Map<String, String> topics) {
+  public Run ours(Systems sys, Map<String, String> topics, SearchMode mode) {
     Map<String, List<Run.Scored>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> t : topics.entrySet()) {
       List<Run.Scored> ranked = new ArrayList<>();
       try {
         switch (this) {
-          case SEARCH -> sys.papers().rank(t.getValue(), SearchFilters.NONE, DEPTH)
+          case SEARCH -> sys.papers().rank(t.getValue(), SearchFilters.NONE, DEPTH, mode)
               .forEach(p -> ranked.add(new Run.Scored(p.id(), p.score())));
-          case SIMILAR -> sys.similar().ranking(t.getValue(), SearchFilters.NONE, DEPTH).orElse(List.of())
+          case SIMILAR -> sys.similar().ranking(t.getValue(), SearchFilters.NONE, DEPTH, mode).orElse(List.of())
               .forEach((SimilarHit h) -> ranked.add(new Run.Scored(h.id(), h.score())));
           case RESEARCHERS -> {
             Set<String> seen = new LinkedHashSet<>();
-            for (Expert e : sys.experts().ranking(t.getValue(), SearchFilters.NONE, ExpertRanker.Scope.ALL, DEPTH)) {
+            for (Expert e : sys.experts().ranking(t.getValue(), SearchFilters.NONE, ExpertRanker.Scope.ALL, DEPTH, mode)) {
               String key = AuthorKey.of(e.name());
               if (seen.add(key)) {
                 ranked.add(new Run.Scored(key, e.score()));

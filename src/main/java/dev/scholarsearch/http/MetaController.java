@@ -45,6 +45,8 @@ final class MetaController {
     out.put("researchersWithProfiles", o.researchersWithProfiles());
     out.put("builtAt", o.manifest().builtAt().toString());
     out.put("indexBytes", o.sizeBytes());
+    out.put("vectors", o.manifest().hasVectors() ? o.manifest().vectorModel() : null);
+    out.put("defaultMode", o.manifest().hasVectors() ? "hybrid" : "lexical");
     ctx.json(out);
   }
 

@@ -1,5 +1,6 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.similar.SimilarHit;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /** {@code GET /api/papers/{id}}, {@code GET /api/papers/{id}/similar} and {@code POST /api/similar}. */
 final class PaperController {
-  private static final Set<String> SIMILAR_PARAMS = SearchController.with(Params.FILTERS, "limit");
+  private static final Set<String> SIMILAR_PARAMS = SearchController.with(Params.FILTERS, "limit", "mode");
+  private static final Set<String> SIMILAR_TEXT_PARAMS = SearchController.with(Params.FILTERS, "mode");
 
   /** The body of {@code POST /api/similar}. */
   record SimilarText(String text, Integer limit) {}
@@ -33,15 +35,15 @@ final class PaperController {
   void similarToPaper(Context ctx) {
     Params p = Params.of(ctx, SIMILAR_PARAMS);
     String id = ctx.pathParam("id");
-    List<SimilarHit> hits = similar.like(id, p.filters(), p.integer("limit", 10)).orElseThrow(() -> noPaper(id));
+    List<SimilarHit> hits = similar.like(id, p.filters(), p.integer("limit", 10), SearchMode.parse(p.string("mode", ""))).orElseThrow(() -> noPaper(id));
     ctx.json(Map.of("paperId", id, "hits", hits));
   }
 
   void similarToText(Context ctx) {
-    Params p = Params.of(ctx, Params.FILTERS);
+    Params p = Params.of(ctx, SIMILAR_TEXT_PARAMS);
     SimilarText body = Json.body(ctx, SimilarText.class);
     int limit = body.limit() == null ? 10 : body.limit();
-    ctx.json(Map.of("hits", similar.likeText(body.text(), p.filters(), limit)));
+    ctx.json(Map.of("hits", similar.likeText(body.text(), p.filters(), limit, SearchMode.parse(p.string("mode", "")))));
   }
 
   private static NotFoundException noPaper(String id) {

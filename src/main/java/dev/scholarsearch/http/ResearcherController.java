@@ -1,5 +1,6 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.rank.ResearcherProfiles;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /** {@code GET /api/researchers?topic=} and {@code GET /api/researchers/{id}}. */
 final class ResearcherController {
-  private static final Set<String> RANK_PARAMS = SearchController.with(Params.FILTERS, "topic", "limit", "scope");
+  private static final Set<String> RANK_PARAMS = SearchController.with(Params.FILTERS, "topic", "limit", "scope", "mode");
 
   private final ExpertRanker experts;
   private final ResearcherProfiles profiles;
@@ -25,7 +26,8 @@ final class ResearcherController {
     Params p = Params.of(ctx, RANK_PARAMS);
     String topic = p.string("topic", "");
     ExpertRanker.Scope scope = ExpertRanker.Scope.parse(p.string("scope", "all"));
-    List<Expert> hits = experts.rank(topic, p.filters(), scope, p.integer("limit", 10));
+    List<Expert> hits = experts.rank(topic, p.filters(), scope, p.integer("limit", 10),
+        SearchMode.parse(p.string("mode", "")));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("topic", topic);
     out.put("scope", scope.name().toLowerCase(java.util.Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SortOrder;
 import io.javalin.http.Context;
@@ -10,7 +11,7 @@ import java.util.Set;
 /** {@code GET /api/search}. */
 final class SearchController {
   private static final Set<String> PARAMS = with(Params.FILTERS,
-      "q", "sort", "offset", "limit", "exact", "explain", "facetLimit");
+      "q", "sort", "offset", "limit", "exact", "explain", "facetLimit", "mode");
 
   private final PaperSearcher papers;
 
@@ -21,7 +22,8 @@ final class SearchController {
   void search(Context ctx) {
     Params p = Params.of(ctx, PARAMS);
     SearchRequest req = new SearchRequest(p.string("q", ""), p.filters(), SortOrder.parse(p.string("sort", "relevance")),
-        p.integer("offset", 0), p.integer("limit", 10), p.bool("exact"), p.bool("explain"), p.integer("facetLimit", 10));
+        p.integer("offset", 0), p.integer("limit", 10), p.bool("exact"), p.bool("explain"), p.integer("facetLimit", 10),
+        SearchMode.parse(p.string("mode", "")));
     ctx.json(papers.search(req));
   }
 

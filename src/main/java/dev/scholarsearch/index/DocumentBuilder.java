@@ -9,6 +9,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -42,9 +44,17 @@ public final class DocumentBuilder {
 
   private final FacetsConfig facets = Fields.facetsConfig();
 
-  /** The paper document, facets built. */
+  /** The paper document, facets built, without a vector. */
   public Document paper(Paper p) throws IOException {
+    return paper(p, null);
+  }
+
+  /** The paper document, facets built, with its embedding when {@code vector} is not null. */
+  public Document paper(Paper p, float[] vector) throws IOException {
     Document d = new Document();
+    if (vector != null) {
+      d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     d.add(new StringField(Fields.KIND, Fields.KIND_PAPER, Field.Store.NO));
     d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, p.title(), MAIN_TEXT));

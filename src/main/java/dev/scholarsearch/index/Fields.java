@@ -8,7 +8,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 8;
+  public static final int SCHEMA_VERSION = 9;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -78,6 +78,12 @@ public final class Fields {
   public static final String FACET_YEAR = "year";
   public static final String FACET_VENUE = "venue";
   public static final String FACET_TYPE = "type";
+
+  /**
+   * The paper's title and abstract as one unit-length embedding (dot product = cosine) in an HNSW
+   * graph, for semantic search and semantic neighbours. Absent from indexes built with --no-vectors.
+   */
+  public static final String VECTOR = "vector";
 
   private Fields() {}
 

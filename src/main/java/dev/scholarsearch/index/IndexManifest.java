@@ -16,11 +16,22 @@ import java.util.Map;
  * @param builtAt when the commit was made
  * @param papers number of paper documents
  * @param researchers number of researcher documents
+ * @param vectorModel the embedding model of the papers' vectors; {@link #NO_VECTORS} when the index
+ *     was built without them on purpose ({@code --no-vectors}), "" when its manifest predates vectors
  */
-public record IndexManifest(List<String> inputs, String fingerprint, Instant builtAt, int papers, int researchers) {
+public record IndexManifest(List<String> inputs, String fingerprint, Instant builtAt, int papers, int researchers,
+    String vectorModel) {
 
   public IndexManifest {
     inputs = List.copyOf(inputs);
+    vectorModel = java.util.Objects.requireNonNullElse(vectorModel, "");
+  }
+
+  public static final String NO_VECTORS = "none";
+
+  /** Whether the papers carry vectors, so semantic and hybrid search can run. */
+  public boolean hasVectors() {
+    return !vectorModel.isEmpty() && !vectorModel.equals(NO_VECTORS);
   }
 
   Map<String, String> toUserData() {
@@ -34,6 +45,7 @@ public record IndexManifest(List<String> inputs, String fingerprint, Instant bui
     m.put("builtAt", builtAt.toString());
     m.put("papers", Integer.toString(papers));
     m.put("researchers", Integer.toString(researchers));
+    m.put("vectorModel", vectorModel);
     m.put("schema", Integer.toString(Fields.SCHEMA_VERSION));
     return m;
   }
@@ -46,9 +58,10 @@ public record IndexManifest(List<String> inputs, String fingerprint, Instant bui
           : List.of();
       return new IndexManifest(inputs, m.getOrDefault("fingerprint", ""),
           m.containsKey("builtAt") ? Instant.parse(m.get("builtAt")) : Instant.EPOCH,
-          Integer.parseInt(m.getOrDefault("papers", "0")), Integer.parseInt(m.getOrDefault("researchers", "0")));
+          Integer.parseInt(m.getOrDefault("papers", "0")), Integer.parseInt(m.getOrDefault("researchers", "0")),
+          m.getOrDefault("vectorModel", ""));
     } catch (JsonProcessingException | RuntimeException e) {
-      return new IndexManifest(List.of(), "", Instant.EPOCH, 0, 0);
+      return new IndexManifest(List.of(), "", Instant.EPOCH, 0, 0, "");
     }
   }
 }

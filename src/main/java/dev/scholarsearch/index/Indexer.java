@@ -35,10 +35,20 @@ public final class Indexer {
   /** Replaces the index in {@code dir} with the corpus; returns the manifest it committed. */
   public static IndexManifest write(Path dir, Corpus corpus, List<String> inputs, String fingerprint,
       Consumer<String> progress) throws IOException {
+    return write(dir, corpus, inputs, fingerprint, null, progress);
+  }
+
+  /**
+   * Replaces the index in {@code dir} with the corpus, each paper with its vector from {@code vectors}
+   * (none when it is null); returns the manifest it committed.
+   */
+  public static IndexManifest write(Path dir, Corpus corpus, List<String> inputs, String fingerprint,
+      VectorSource vectors, Consumer<String> progress) throws IOException {
     Files.createDirectories(dir);
     DocumentBuilder builder = new DocumentBuilder();
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setCodec(VectorFormats.codec())
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
     try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
@@ -47,7 +57,7 @@ public final class Indexer {
       int total = corpus.papers().size();
       Consumer<Paper> add = p -> {
         try {
-          writer.addDocument(builder.paper(p));
+          writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -69,7 +79,7 @@ public final class Indexer {
         writer.addDocument(builder.researcher(r, titles::get));
       }
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
-          corpus.researchers().size());
+          corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
       writer.setLiveCommitData(manifest.toUserData().entrySet());
       progress.accept("committing");
       writer.commit();

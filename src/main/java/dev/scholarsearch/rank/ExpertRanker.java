@@ -7,6 +7,7 @@ import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,26 +55,32 @@ public final class ExpertRanker {
 
   /** The API's ranking: at most 100 researchers. */
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit) {
+    return rank(topic, filters, scope, limit, null);
+  }
+
+  /** The same, with papers ranked in {@code mode} (null: hybrid when the index has vectors). */
+  public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit, SearchMode mode) {
     if (limit < 1 || limit > 100) {
       throw InvalidRequestException.badParameter("limit must be between 1 and 100, got " + limit);
     }
-    return ranking(topic, filters, scope, limit);
+    return ranking(topic, filters, scope, limit, mode);
   }
 
   /** The same ranking to any depth (the evaluation reads the top 1,000). */
-  public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit) {
+  public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit, SearchMode mode) {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }
     return index.search(searcher -> {
-      TopDocs top = searcher.search(papers.query(searcher, topic, filters), model.topPapers());
-      if (top.scoreDocs.length == 0) {
+      // The evidence is the paper ranking search gives (hybrid when the index has vectors).
+      ScoreDoc[] topDocs = papers.rankDocs(searcher, topic, filters, model.topPapers(), mode);
+      if (topDocs.length == 0) {
         return List.of();
       }
-      float max = top.scoreDocs[0].score;
+      float max = topDocs[0].score;
       Map<String, Votes> votes = new HashMap<>();
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      for (ScoreDoc sd : top.scoreDocs) {
+      for (ScoreDoc sd : topDocs) {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
         SortedSetDocValues authors = DocValues.getSortedSet(leaf.reader(), Fields.AUTHOR_ID);
         if (authors.advanceExact(sd.doc - leaf.docBase)) {

@@ -54,7 +54,7 @@ public record IndexOverview(
           .add(new TermQuery(new Term(Fields.HAS_PROFILE, "true")), BooleanClause.Occur.FILTER)
           .build());
       SearchResult all = searcher.search(new SearchRequest("", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 1,
-          false, false, 5));
+          false, false, 5, SearchMode.LEXICAL));
       return new IndexOverview(index.path(), papers, researchers, withProfile, s.manifest(), sizeOf(index.path()),
           all.facets());
     });

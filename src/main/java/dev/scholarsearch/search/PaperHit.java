@@ -7,7 +7,10 @@ import java.util.List;
  * One search result.
  *
  * @param snippet the best passage of the abstract, HTML-escaped, with query terms in {@code <mark>}
- * @param explanation Lucene's score explanation when asked for, else null
+ * @param explanation the score explanation when asked for (both sides of a fused score), else null
+ * @param matchedBy why the paper is a hit: "lexical" (its words), "semantic" (its meaning) or "both"
+ * @param similarity cosine similarity of the paper's embedding to the query's, when it was among
+ *     the nearest papers; null otherwise
  */
 public record PaperHit(
     String id,
@@ -22,7 +25,9 @@ public record PaperHit(
     boolean hasCode,
     float score,
     String snippet,
-    String explanation) {
+    String explanation,
+    String matchedBy,
+    Float similarity) {
   public PaperHit {
     authors = List.copyOf(authors);
     authorIds = List.copyOf(authorIds);

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.embed.MiniLmEmbedder;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
@@ -25,6 +26,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -51,15 +56,23 @@ public final class PaperSearcher {
   private final UserQueryParser parser;
   private final QueryRefiner refiner;
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
+  private final HybridTuning hybrid;
+  private final QueryVectors queryVectors;
 
   public PaperSearcher(LiveIndex index) {
     this(index, SearchTuning.DEFAULT);
   }
 
   public PaperSearcher(LiveIndex index, SearchTuning tuning) {
+    this(index, tuning, HybridTuning.DEFAULT);
+  }
+
+  public PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid) {
     this.index = index;
     this.parser = new UserQueryParser(analyzer, tuning.weights());
     this.refiner = new QueryRefiner(tuning);
+    this.hybrid = hybrid;
+    this.queryVectors = new QueryVectors(MiniLmEmbedder::shared);
   }
 
   /** A paper id and its relevance score. */
@@ -70,11 +83,16 @@ public final class PaperSearcher {
    * pages through, without facets and snippets (the evaluation uses it).
    */
   public List<ScoredPaper> rank(String text, SearchFilters filters, int n) {
+    return rank(text, filters, n, SearchMode.LEXICAL);
+  }
+
+  /** The top {@code n} papers in the given mode (null: the index's default), as {@link #search} ranks them. */
+  public List<ScoredPaper> rank(String text, SearchFilters filters, int n, SearchMode mode) {
     return index.search(searcher -> {
-      TopDocs top = searcher.search(query(searcher, text, filters), n);
+      ScoreDoc[] top = rankDocs(searcher, text, filters, n, mode);
       StoredFields stored = searcher.storedFields();
-      List<ScoredPaper> out = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
+      List<ScoredPaper> out = new ArrayList<>(top.length);
+      for (ScoreDoc sd : top) {
         out.add(new ScoredPaper(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
       }
       return out;
@@ -97,37 +115,186 @@ public final class PaperSearcher {
   public SearchResult search(SearchRequest req) {
     Query text = parser.parse(req.query(), req.exact());
     int topN = req.offset() + req.limit();
+    boolean listing = req.query().isBlank();
     // With no query there is no relevance to order by: list the newest papers first.
-    Sort sort = sortFor(req.sort() == SortOrder.RELEVANCE && req.query().isBlank() ? SortOrder.NEWEST : req.sort());
+    Sort sort = sortFor(req.sort() == SortOrder.RELEVANCE && listing ? SortOrder.NEWEST : req.sort());
     return index.search(searcher -> {
-      Query ranked = sort == null ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
-      Query base = papersOnly(ranked, req.filters());
-      DrillDownQuery ddq = drillDown(base, req.filters());
-      TopDocs top;
+      SearchMode mode = listing ? listingMode(req.mode()) : modeFor(searcher, req.mode());
+      // Hybrid ranks by the refined query whatever the order, so its set of hits does not depend on the sort.
+      Query lexical = mode == SearchMode.SEMANTIC ? null
+          : sort == null || mode == SearchMode.HYBRID ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
+      List<RankFusion.Fused> fused = null;
+      Query matches = lexical;
+      if (mode != SearchMode.LEXICAL) {
+        int depth = mode == SearchMode.SEMANTIC ? semanticDepth(topN) : hybrid.semanticDepth();
+        Query knn = knn(searcher, req.query(), req.filters(), depth);
+        fused = fusedRanking(searcher, mode, lexical == null ? null
+            : drillDown(papersOnly(lexical, req.filters()), req.filters()), knn, topN, strict(req));
+        matches = mode == SearchMode.SEMANTIC ? knn : new BooleanQuery.Builder()
+            .add(lexical, BooleanClause.Occur.SHOULD)
+            .add(semanticOnly(searcher, fused), BooleanClause.Occur.SHOULD).build();
+      }
+      DrillDownQuery ddq = drillDown(papersOnly(matches, req.filters()), req.filters());
+      boolean withFacets = req.facetLimit() > 0 && searcher.facetState() != null;
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-      if (req.facetLimit() > 0 && searcher.facetState() != null) {
-        DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
-        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
-            ? ds.search(ddq, searcher.withDeadline(new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE)))
-            : ds.search(ddq, searcher.withDeadline(new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE)));
-        top = r.collectorResult;
-        facets = facetCounts(r.facets, req.facetLimit());
+      for (String dim : FACET_DIMS) {
+        facets.put(dim, List.of());
+      }
+      long total;
+      boolean exactTotal;
+      List<Ranked> ranked;
+      if (sort != null || fused == null) {
+        TopDocs top;
+        if (withFacets) {
+          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
+          DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
+              ? ds.search(ddq, searcher.withDeadline(new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE)))
+              : ds.search(ddq, searcher.withDeadline(new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE)));
+          top = r.collectorResult;
+          facets = facetCounts(r.facets, req.facetLimit());
+        } else {
+          // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
+          // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
+          int threshold = Math.max(topN, EXACT_TOTAL_UP_TO);
+          top = sort == null
+              ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, threshold))
+              : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, threshold));
+        }
+        total = top.totalHits.value();
+        exactTotal = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        ranked = new ArrayList<>();
+        boolean semanticOnly = mode == SearchMode.SEMANTIC;
+        for (ScoreDoc sd : top.scoreDocs) {
+          float score = Float.isNaN(sd.score) ? 0f : sd.score;
+          ranked.add(new Ranked(sd.doc, semanticOnly ? RankFusion.cosine(score) : score, null));
+        }
       } else {
-        // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
-        // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
-        int threshold = Math.max(topN, EXACT_TOTAL_UP_TO);
-        top = sort == null
-            ? searcher.search(ddq, new TopScoreDocCollectorManager(topN, threshold))
-            : searcher.search(ddq, new TopFieldCollectorManager(sort, topN, threshold));
-        for (String dim : FACET_DIMS) {
-          facets.put(dim, List.of());
+        // Relevance in semantic or hybrid mode: rank by the fused lists; facets and the total count
+        // the union of what either side matched.
+        // Semantic alone scores by cosine similarity; hybrid by the fused score.
+        ranked = fused.stream().map(f -> new Ranked(f.doc(),
+            mode == SearchMode.SEMANTIC ? f.similarity() : (float) f.score(), f)).toList();
+        if (withFacets) {
+          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
+          DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
+              ds.search(ddq, searcher.withDeadline(new TotalHitCountCollectorManager(searcher.untimed().getSlices())));
+          total = r.collectorResult;
+          exactTotal = true;
+          facets = facetCounts(r.facets, req.facetLimit());
+        } else {
+          TopDocs count = searcher.search(ddq, new TopScoreDocCollectorManager(1, EXACT_TOTAL_UP_TO));
+          total = Math.max(count.totalHits.value(), fused.size());
+          exactTotal = count.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         }
       }
-      List<PaperHit> hits = hits(searcher, top, req, text, base);
+      List<PaperHit> hits = hits(searcher, ranked, req, text, lexical == null ? null
+          : drillDown(papersOnly(lexical, req.filters()), req.filters()), mode);
       // Too many clauses (a short prefix, a fuzzy term) is answered centrally by LiveIndex.search as a 400.
-      return new SearchResult(top.totalHits.value(),
-          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? "eq" : "gte", req.offset(), req.limit(), hits, facets);
+      return new SearchResult(total, exactTotal ? "eq" : "gte", req.offset(), req.limit(), hits, facets, mode.label());
     });
+  }
+
+  /** A ranked document; {@code fused} tells what each side gave it (null for a lexical-only ranking). */
+  private record Ranked(int doc, float score, RankFusion.Fused fused) {}
+
+  /** A listing (no query) has no relevance: the mode only matters in that semantic needs words. */
+  private static SearchMode listingMode(SearchMode asked) {
+    if (asked == SearchMode.SEMANTIC) {
+      throw InvalidRequestException.badParameter("mode=semantic needs a query: give q, or use mode=lexical to list papers");
+    }
+    return SearchMode.LEXICAL;
+  }
+
+  /** The mode a request runs in: the one asked for, else hybrid when the index has vectors, else lexical. */
+  public SearchMode modeFor(LiveIndex.Snapshot searcher, SearchMode asked) {
+    boolean vectors = searcher.manifest().hasVectors();
+    if (asked == null) {
+      return vectors ? SearchMode.HYBRID : SearchMode.LEXICAL;
+    }
+    if (asked != SearchMode.LEXICAL && !vectors) {
+      throw new InvalidRequestException("no_vectors", "mode=" + asked.label() + " needs an index with vectors, and this "
+          + "one was built without them (index --no-vectors); rebuild it without --no-vectors, or use mode=lexical");
+    }
+    if (asked != SearchMode.LEXICAL && !searcher.manifest().vectorModel().equals(queryVectors.model())) {
+      throw new InvalidRequestException("no_vectors", "the index's vectors come from " + searcher.manifest().vectorModel()
+          + " but this server embeds queries with " + queryVectors.model() + "; rebuild the index");
+    }
+    return asked;
+  }
+
+  private int semanticDepth(int topN) {
+    if (topN > HybridTuning.MAX_SEMANTIC_DEPTH) {
+      throw InvalidRequestException.badParameter("mode=semantic ranks the " + HybridTuning.MAX_SEMANTIC_DEPTH
+          + " nearest papers; offset+limit must be at most " + HybridTuning.MAX_SEMANTIC_DEPTH + ", got " + topN);
+    }
+    return Math.max(topN, hybrid.semanticDepth());
+  }
+
+  /**
+   * The {@code depth} papers nearest to the query's meaning among those passing the filters: the
+   * filter is applied inside the HNSW search (pre-filtering), so a narrow filter still gets
+   * {@code depth} hits. Rewritten once, so the same top-k serves ranking, facets and counts.
+   */
+  private Query knn(LiveIndex.Snapshot searcher, String text, SearchFilters filters, int depth) throws IOException {
+    float[] v = queryVectors.of(text);
+    if (v == null) {
+      return new org.apache.lucene.search.MatchNoDocsQuery("the query has no words to embed");
+    }
+    return searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, v, depth, filterQuery(filters)));
+  }
+
+  /**
+   * The fused ranking (or the semantic one alone), at least {@code topN} deep when there are that
+   * many. In hybrid mode a paper with no keyword match is kept only when it is close enough in
+   * meaning, and never when the query is strict (a quoted phrase, or exact search): the user asked
+   * for those words.
+   */
+  private List<RankFusion.Fused> fusedRanking(LiveIndex.Snapshot searcher, SearchMode mode, Query lexical, Query knn,
+      int topN, boolean strict) throws IOException {
+    ScoreDoc[] semantic = searcher.search(knn, HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
+    if (mode != SearchMode.HYBRID) {
+      return RankFusion.fuse(new ScoreDoc[0], semantic, hybrid);
+    }
+    int depth = Math.max(hybrid.lexicalDepth(), topN);
+    ScoreDoc[] words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;
+    return RankFusion.fuse(words, semantic, hybrid).stream()
+        .filter(f -> f.lexical() || (!strict && f.similarity() >= hybrid.minSimilarity())).toList();
+  }
+
+  /** Whether the query asks for exact words: a quoted phrase, or exact search. */
+  private static boolean strict(SearchRequest req) {
+    return req.exact() || req.query().indexOf('"') >= 0;
+  }
+
+  /** The fused hits that only the semantic side found, as a query (by id), for counts and facets. */
+  private static Query semanticOnly(LiveIndex.Snapshot searcher, List<RankFusion.Fused> fused) throws IOException {
+    List<BytesRef> ids = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    for (RankFusion.Fused f : fused) {
+      if (!f.lexical()) {
+        ids.add(new BytesRef(stored.document(f.doc(), Set.of(Fields.ID)).get(Fields.ID)));
+      }
+    }
+    return ids.isEmpty() ? new org.apache.lucene.search.MatchNoDocsQuery() : new TermInSetQuery(Fields.ID, ids);
+  }
+
+  /** The top {@code n} documents in {@code mode}: BM25, cosine (semantic) or fused scores. */
+  public ScoreDoc[] rankDocs(LiveIndex.Snapshot searcher, String text, SearchFilters filters, int n, SearchMode asked)
+      throws IOException {
+    SearchMode mode = modeFor(searcher, asked);
+    if (mode == SearchMode.LEXICAL || text.isBlank()) {
+      return searcher.search(query(searcher, text, filters), n).scoreDocs;
+    }
+    Query lexical = mode == SearchMode.HYBRID ? query(searcher, text, filters) : null;
+    Query knn = knn(searcher, text, filters, mode == SearchMode.SEMANTIC ? Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH)
+        : hybrid.semanticDepth());
+    List<RankFusion.Fused> fused = fusedRanking(searcher, mode, lexical, knn, n, text.indexOf('"') >= 0);
+    ScoreDoc[] out = new ScoreDoc[Math.min(n, fused.size())];
+    for (int i = 0; i < out.length; i++) {
+      RankFusion.Fused f = fused.get(i);
+      out[i] = new ScoreDoc(f.doc(), mode == SearchMode.SEMANTIC ? f.similarity() : (float) f.score());
+    }
+    return out;
   }
 
   /** The paper with this id, if the index has it. */
@@ -210,29 +377,50 @@ public final class PaperSearcher {
     return out;
   }
 
-  private List<PaperHit> hits(LiveIndex.Snapshot searcher, TopDocs top, SearchRequest req, Query text, Query base)
-      throws IOException {
-    int from = Math.min(req.offset(), top.scoreDocs.length);
-    ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-    if (page.length == 0) {
+  private List<PaperHit> hits(LiveIndex.Snapshot searcher, List<Ranked> ranked, SearchRequest req, Query text,
+      Query lexical, SearchMode mode) throws IOException {
+    int from = Math.min(req.offset(), ranked.size());
+    List<Ranked> page = ranked.subList(from, Math.min(ranked.size(), req.offset() + req.limit()));
+    if (page.isEmpty()) {
       return List.of();
     }
-    int[] docIds = new int[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docIds[i] = page[i].doc;
-    }
+    int[] docIds = page.stream().mapToInt(Ranked::doc).toArray();
     String[] snippets = highlighter(searcher, req.exact())
         .highlightFields(new String[] {Fields.ABSTRACT}, text, docIds, new int[] {2}).get(Fields.ABSTRACT);
     StoredFields stored = searcher.storedFields();
-    List<PaperHit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Paper p = RecordJson.paper(stored.document(page[i].doc).get(Fields.RECORD));
-      String explanation = req.explain() ? searcher.explain(base, page[i].doc).toString() : null;
+    List<PaperHit> hits = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      Ranked r = page.get(i);
+      Paper p = RecordJson.paper(stored.document(r.doc()).get(Fields.RECORD));
+      String matchedBy = r.fused() != null ? r.fused().matchedBy() : mode == SearchMode.SEMANTIC ? "semantic" : "lexical";
+      Float similarity = null;
+      if (r.fused() != null && r.fused().semantic()) {
+        similarity = r.fused().similarity();
+      } else if (mode == SearchMode.SEMANTIC) {
+        similarity = r.score();
+      }
+      String explanation = req.explain() ? explain(searcher, r, lexical, mode) : null;
       hits.add(new PaperHit(p.id(), p.title(), p.authorNames(), p.authors().stream().map(Authorship::researcherId).toList(),
-          p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(),
-          Float.isNaN(page[i].score) ? 0f : page[i].score, snippets[i] == null ? "" : snippets[i], explanation));
+          p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), r.score(),
+          snippets[i] == null ? "" : snippets[i], explanation, matchedBy, similarity));
     }
     return hits;
+  }
+
+  /** Both contributions of a fused hit, then Lucene's own explanation of the lexical score. */
+  private String explain(LiveIndex.Snapshot searcher, Ranked r, Query lexical, SearchMode mode) throws IOException {
+    RankFusion.Fused f = r.fused();
+    if (f == null) {
+      return mode == SearchMode.SEMANTIC
+          ? String.format(java.util.Locale.ROOT, "semantic: cosine similarity %.4f to the query (%s)", r.score(),
+              queryVectors.model())
+          : searcher.explain(lexical, r.doc()).toString();
+    }
+    StringBuilder sb = new StringBuilder(RankFusion.explain(f, hybrid, queryVectors.model()));
+    if (f.lexical() && lexical != null) {
+      sb.append("lexical score:\n").append(searcher.explain(lexical, r.doc()));
+    }
+    return sb.toString();
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact) {

@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param exact search the unstemmed fields
  * @param explain attach Lucene's score explanation to each hit
  * @param facetLimit values returned per facet
+ * @param mode lexical, semantic or hybrid; null for the index's default (hybrid when it has vectors)
  */
 public record SearchRequest(String query, SearchFilters filters, SortOrder sort, int offset, int limit, boolean exact,
-    boolean explain, int facetLimit) {
+    boolean explain, int facetLimit, SearchMode mode) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_WINDOW = 10_000;
   public static final int MAX_FACET_LIMIT = 100;
@@ -40,8 +41,13 @@ public record SearchRequest(String query, SearchFilters filters, SortOrder sort,
     }
   }
 
+  /** The same search in another mode. */
+  public SearchRequest withMode(SearchMode m) {
+    return new SearchRequest(query, filters, sort, offset, limit, exact, explain, facetLimit, m);
+  }
+
   /** A plain relevance search for the top {@code limit} papers. */
   public static SearchRequest of(String query, int limit) {
-    return new SearchRequest(query, SearchFilters.NONE, SortOrder.RELEVANCE, 0, limit, false, false, 10);
+    return new SearchRequest(query, SearchFilters.NONE, SortOrder.RELEVANCE, 0, limit, false, false, 10, null);
   }
 }

@@ -6,7 +6,12 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.embed.MiniLmEmbedder;
 import dev.scholarsearch.search.Feedback;
+import dev.scholarsearch.search.HybridTuning;
+import dev.scholarsearch.search.QueryVectors;
+import dev.scholarsearch.search.RankFusion;
+import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
@@ -20,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -28,6 +37,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -37,37 +47,55 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Papers like a given paper or a pasted text: Lucene's MoreLikeThis over title and abstract picks
- * the query's most telling terms; each hit reports which of them it shares.
+ * Papers like a given paper or a pasted text. Lucene's MoreLikeThis over title and abstract picks
+ * the query's most telling terms; when the index has vectors, the paper's nearest neighbours by
+ * embedding are fused with those results (reciprocal-rank fusion). Each hit says why it is there:
+ * the words it shares, its semantic similarity, or both.
  */
 public final class SimilarPapers {
   public static final int MAX_TEXT_CHARS = 20_000;
   private final LiveIndex index;
   private final PaperSearcher papers;
   private final SimilarityModel model;
+  private final HybridTuning fusion;
+  private final QueryVectors texts = new QueryVectors(MiniLmEmbedder::shared);
 
   public SimilarPapers(LiveIndex index, PaperSearcher papers) {
     this(index, papers, SimilarityModel.DEFAULT);
   }
 
   public SimilarPapers(LiveIndex index, PaperSearcher papers, SimilarityModel model) {
+    this(index, papers, model, DEFAULT_FUSION);
+  }
+
+  public SimilarPapers(LiveIndex index, PaperSearcher papers, SimilarityModel model, HybridTuning fusion) {
     this.index = index;
     this.papers = papers;
     this.model = model;
+    this.fusion = fusion;
   }
+
+  /** Fusion of MoreLikeThis and vector neighbours, tuned on CACM's similar-paper judgments. */
+  public static final HybridTuning DEFAULT_FUSION = HybridTuning.DEFAULT;
 
   /** Papers like the paper {@code id}, never itself; empty when there is no such paper. */
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit) {
+    return like(id, filters, limit, null);
+  }
+
+  /** The same, in the given mode (null: hybrid when the index has vectors). */
+  public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, SearchMode mode) {
     checkLimit(limit);
-    return search(id, filters, limit, true);
+    return search(id, filters, limit, true, mode);
   }
 
   /** The same ranking to any depth, ids and scores only (the evaluation reads the top 1,000). */
-  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int limit) {
-    return search(id, filters, limit, false);
+  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int limit, SearchMode mode) {
+    return search(id, filters, limit, false, mode);
   }
 
-  private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed) {
+  private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed,
+      SearchMode asked) {
     return index.search(searcher -> {
       TopDocs found = searcher.search(new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
@@ -77,15 +105,22 @@ public final class SimilarPapers {
       }
       int doc = found.scoreDocs[0].doc;
       Paper paper = RecordJson.paper(searcher.storedFields().document(doc).get(Fields.RECORD));
-      Query mlt = mlt(searcher).like(doc);
+      SearchMode mode = papers.modeFor(searcher, asked);
+      Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(doc);
+      float[] vector = mode == SearchMode.LEXICAL ? null : storedVector(searcher, doc);
       SurfaceForms words = new SurfaceForms().learn(paper.title() + "\n" + paper.abstractText());
-      return Optional.of(run(searcher, mlt, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
+      return Optional.of(run(searcher, mlt, vector, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
           detailed ? words : null));
     });
   }
 
   /** Papers like a pasted abstract or any text. */
   public List<SimilarHit> likeText(String text, SearchFilters filters, int limit) {
+    return likeText(text, filters, limit, null);
+  }
+
+  /** Papers like a pasted text, in the given mode (null: hybrid when the index has vectors). */
+  public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, SearchMode asked) {
     checkLimit(limit);
     if (text == null || text.isBlank()) {
       throw InvalidRequestException.badParameter("text must not be empty");
@@ -97,8 +132,10 @@ public final class SimilarPapers {
       Map<String, Collection<Object>> fields = new LinkedHashMap<>();
       fields.put(Fields.TITLE, List.of(text));
       fields.put(Fields.ABSTRACT, List.of(text));
-      Query mlt = mlt(searcher).like(fields);
-      return run(searcher, mlt, text, null, filters, limit, new SurfaceForms().learn(text));
+      SearchMode mode = papers.modeFor(searcher, asked);
+      Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(fields);
+      float[] vector = mode == SearchMode.LEXICAL ? null : texts.of(text);
+      return run(searcher, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
     });
   }
 
@@ -126,12 +163,75 @@ public final class SimilarPapers {
    * bonus, and sharing a category or an author with the query paper adds to the score when the model
    * says so.
    */
-  private List<SimilarHit> run(LiveIndex.Snapshot searcher, Query mlt, String queryText, Paper query, SearchFilters filters,
-      int limit, SurfaceForms words) throws IOException {
-    Map<String, Float> queryTerms = termBoosts(mlt);
-    if (queryTerms.isEmpty()) {
-      return List.of();
+  private List<SimilarHit> run(LiveIndex.Snapshot searcher, Query mlt, float[] vector, String queryText, Paper query,
+      SearchFilters filters, int limit, SurfaceForms words) throws IOException {
+    Query filter = papers.filterQuery(filters);
+    Query exclude = query == null ? null : new TermQuery(new Term(Fields.ID, query.id()));
+    Map<String, Float> queryTerms = mlt == null ? Map.of() : termBoosts(mlt);
+    ScoreDoc[] lexical = queryTerms.isEmpty() ? new ScoreDoc[0]
+        : searcher.search(lexicalQuery(searcher, queryTerms, queryText, query, filter, exclude),
+            vector == null ? limit : Math.max(limit, fusion.lexicalDepth())).scoreDocs;
+    ScoreDoc[] semantic = new ScoreDoc[0];
+    if (vector != null) {
+      int depth = Math.max(limit, fusion.semanticDepth());
+      semantic = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth, restrict(
+          new org.apache.lucene.search.MatchAllDocsQuery(), filter, exclude)), depth).scoreDocs;
     }
+    List<RankFusion.Fused> ranked;
+    if (vector == null) {
+      ranked = new ArrayList<>();
+      for (int r = 0; r < lexical.length; r++) {
+        ranked.add(RankFusion.Fused.lexicalOnly(lexical[r].doc, r + 1, lexical[r].score));
+      }
+    } else {
+      ranked = RankFusion.fuse(lexical, semantic, fusion);
+    }
+    TermVectors vectors = searcher.getIndexReader().termVectors();
+    List<SimilarHit> out = new ArrayList<>();
+    for (RankFusion.Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      // Semantic alone scores by cosine similarity; lexical alone by BM25; both by the fused score.
+      float score = mlt == null ? f.similarity() : (float) f.score();
+      if (words == null) { // ranking only: the id is all the evaluation needs
+        String hitId = searcher.storedFields().document(f.doc(), Set.of(Fields.ID)).get(Fields.ID);
+        out.add(new SimilarHit(hitId, "", List.of(), List.of(), 0, List.of(), score, List.of(), "", f.matchedBy(),
+            f.semantic() ? f.similarity() : null));
+        continue;
+      }
+      Paper p = RecordJson.paper(searcher.storedFields().document(f.doc()).get(Fields.RECORD));
+      List<String> shared = f.lexical() ? shared(vectors, f.doc(), queryTerms, words) : List.of();
+      out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
+          p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
+          score, shared, reason(f, shared), f.matchedBy(), f.semantic() ? f.similarity() : null));
+    }
+    return out;
+  }
+
+  /** A one-line "why" for people: the shared words, the semantic similarity, or both. */
+  private static String reason(RankFusion.Fused f, List<String> shared) {
+    String words = f.lexical() ? (shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared)) : "";
+    String meaning = f.semantic() && (f.close() || !f.lexical())
+        ? String.format(java.util.Locale.ROOT, "close in meaning (similarity %.2f)", f.similarity()) : "";
+    return words.isEmpty() ? meaning : meaning.isEmpty() ? words : words + "; " + meaning;
+  }
+
+  /** The paper's stored embedding, or null when it has none. */
+  private static float[] storedVector(LiveIndex.Snapshot searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+    if (values == null) {
+      return null;
+    }
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+      return null;
+    }
+    return values.vectorValue(it.index()).clone();
+  }
+
+  /** The MoreLikeThis terms as a BM25 query over title and abstract, filtered, with the model's bonuses. */
+  private Query lexicalQuery(LiveIndex.Snapshot searcher, Map<String, Float> queryTerms, String queryText, Paper query,
+      Query filter, Query exclude) throws IOException {
     if (model.weighByQueryCount()) {
       // BM25 already weighs rarity; MoreLikeThis's tf-idf boost would count it twice. Weigh by how often
       // the query uses the word instead, as if the words were typed that often.
@@ -146,8 +246,6 @@ public final class SimilarPapers {
             BooleanClause.Occur.SHOULD);
       }
     }
-    Query filter = papers.filterQuery(filters);
-    Query exclude = query == null ? null : new TermQuery(new Term(Fields.ID, query.id()));
     if (model.feedbackDocs() > 0) {
       double mass = queryTerms.values().stream().mapToDouble(Float::doubleValue).sum()
           * (1 - model.originalWeight()) / model.originalWeight();
@@ -169,23 +267,7 @@ public final class SimilarPapers {
             new TermQuery(new Term(Fields.AUTHOR_ID, a.researcherId()))), model.coauthorBoost()), BooleanClause.Occur.SHOULD));
       }
     }
-    TopDocs top = searcher.search(b.build(), limit);
-    TermVectors vectors = searcher.getIndexReader().termVectors();
-    List<SimilarHit> out = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      if (words == null) { // ranking only: the id is all the evaluation needs
-        String hitId = searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
-        out.add(new SimilarHit(hitId, "", List.of(), List.of(), 0, List.of(), sd.score, List.of(), ""));
-        continue;
-      }
-      Paper p = RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD));
-      List<String> shared = shared(vectors, sd.doc, queryTerms, words);
-      String reason = shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared);
-      out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
-          p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
-          sd.score, shared, reason));
-    }
-    return out;
+    return b.build();
   }
 
   private static Query restrict(Query q, Query filter, Query exclude) {

@@ -48,6 +48,50 @@ class CliTest {
   }
 
   @Test
+  void theVectorCacheMeansASecondRunEmbedsNothing(@TempDir Path dir) {
+    String idx = dir.resolve("idx").toString();
+    CliRunner.Run first = run("index", TestData.seeds().toString(), "--index", idx, "-q");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("vectors:           42 papers, 42 embedded ("), first.out());
+    assertTrue(first.out().contains("0 from the cache; model all-MiniLM-L6-v2"), first.out());
+
+    CliRunner.Run second = run("index", TestData.seeds().toString(), "--index", idx, "--replace", "-q");
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().contains("vectors:           42 papers, 0 embedded (0.0 s), 42 from the cache"), second.out());
+
+    // The cache is keyed by content, not by index: a new index directory sharing the cache embeds nothing either.
+    CliRunner.Run elsewhere = run("index", TestData.seeds().toString(), "--index", dir.resolve("other").toString(),
+        "--vector-cache", dir.resolve("idx").resolve("vector-cache").toString(), "-q");
+    assertTrue(elsewhere.out().contains("0 embedded (0.0 s), 42 from the cache"), elsewhere.out());
+
+    CliRunner.Run stats = run("stats", "--index", idx);
+    assertTrue(stats.out().contains("vectors:      all-MiniLM-L6-v2"), stats.out());
+    CliRunner.Run semantic = run("search", "tracking a person's posture via phones", "--index", idx, "--mode", "semantic",
+        "--limit", "1");
+    assertEquals(0, semantic.code(), semantic.err());
+    assertTrue(semantic.out().contains("Human Motion Estimation with Everyday Wearables"), semantic.out());
+  }
+
+  @Test
+  void noVectorsBuildsALexicalOnlyIndex(@TempDir Path dir) {
+    String idx = dir.resolve("idx").toString();
+    CliRunner.Run index = run("index", TestData.seeds().toString(), "--index", idx, "--no-vectors", "-q");
+    assertEquals(0, index.code(), index.err());
+    assertTrue(index.out().contains("vectors:           none (--no-vectors: lexical search only)"), index.out());
+    assertTrue(!Files.exists(dir.resolve("idx").resolve("vector-cache")), "no cache is made");
+    CliRunner.Run stats = run("stats", "--index", idx);
+    assertTrue(stats.out().contains("vectors:      none"), stats.out());
+    CliRunner.Run lexical = run("search", "speculative rollout", "--index", idx);
+    assertEquals(0, lexical.code(), lexical.err());
+    CliRunner.Run semantic = run("search", "speculative rollout", "--index", idx, "--mode", "semantic");
+    assertEquals(2, semantic.code());
+    assertTrue(semantic.err().contains("--no-vectors"), semantic.err());
+    CliRunner.Run badMode = run("search", "x", "--index", idx, "--mode", "dense");
+    assertEquals(2, badMode.code());
+    assertTrue(badMode.err().contains("'dense'"), badMode.err());
+  }
+
+  @Test
   void reindexingRemembersInputsAndDuplicatesNothing(@TempDir Path dir) throws Exception {
     String idx = dir.resolve("idx").toString();
     assertEquals(0, run("index", TestData.seeds().toString(), "--index", idx, "-q").code());

@@ -3,7 +3,10 @@ package dev.scholarsearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scholarsearch.TestData;
+import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.search.LiveIndex;
@@ -30,15 +33,32 @@ public final class ApiFixture implements AutoCloseable {
   public record Response(int status, HttpResponse<String> raw, JsonNode json) {}
 
   public ApiFixture(Path dir, List<Path> inputs, Duration refresh) throws IOException {
+    this(dir, inputs, refresh, false);
+  }
+
+  /** With {@code vectors}, every paper is embedded by the real model, as {@code scholar index} does. */
+  public ApiFixture(Path dir, List<Path> inputs, Duration refresh, boolean vectors) throws IOException {
     this.dir = dir;
     var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(inputs).corpus();
-    Indexer.write(dir, corpus, List.of(), "test", s -> {});
+    if (vectors) {
+      try (VectorCache cache = VectorCache.open(dir.resolve("vector-cache"), MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+        Indexer.write(dir, corpus, List.of(), "test",
+            PaperVectors.prepare(corpus.papers(), MiniLmEmbedder::shared, cache, s -> {}), s -> {});
+      }
+    } else {
+      Indexer.write(dir, corpus, List.of(), "test", s -> {});
+    }
     index = LiveIndex.open(dir, refresh);
     app = AppFactory.create(Services.over(index, new Suggester(index)), ServerOptions.DEFAULT).start("127.0.0.1", 0);
   }
 
   public static ApiFixture seeds(Path dir) throws IOException {
     return new ApiFixture(dir, List.of(TestData.seeds()), Duration.ofMillis(200));
+  }
+
+  /** The seed pages with vectors: semantic and hybrid search on, hybrid the default. */
+  public static ApiFixture seedsWithVectors(Path dir) throws IOException {
+    return new ApiFixture(dir, List.of(TestData.seeds()), Duration.ofMillis(200), true);
   }
 
   public Response get(String pathAndQuery) {

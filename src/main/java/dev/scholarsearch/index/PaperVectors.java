@@ -1,0 +1,114 @@
+package dev.scholarsearch.index;
+
+import dev.scholarsearch.embed.TextEmbedder;
+import dev.scholarsearch.embed.VectorCache;
+import dev.scholarsearch.model.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The vector of every paper of a corpus: taken from the cache when the paper's text was embedded
+ * before, embedded in batches otherwise (and added to the cache as each batch is done).
+ */
+public final class PaperVectors implements VectorSource {
+  /** Texts per call to the model: large enough to keep every core busy, small enough for steady progress. */
+  static final int BATCH = 64;
+  private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+  /** What one run did: how many papers were embedded and how many came from the cache. */
+  public record Stats(String model, int papers, int embedded, int fromCache, double embedSeconds) {
+    /** One line for the index summary. */
+    public String summary() {
+      return String.format("%,d papers, %,d embedded (%.1f s%s), %,d from the cache; model %s", papers, embedded,
+          embedSeconds, embedded > 0 ? String.format(", %.0f/s", embedded / Math.max(embedSeconds, 1e-9)) : "",
+          fromCache, model);
+    }
+  }
+
+  private final VectorCache cache;
+  private final Stats stats;
+
+  private PaperVectors(VectorCache cache, Stats stats) {
+    this.cache = cache;
+    this.stats = stats;
+  }
+
+  /** The text a paper is embedded from: title and abstract, as one passage. */
+  public static String text(Paper p) {
+    return p.abstractText().isBlank() ? p.title() : p.title() + ". " + p.abstractText();
+  }
+
+  /**
+   * Embeds every paper the cache lacks, reporting progress and an ETA every few seconds. The model
+   * is loaded only when something needs embedding, so a rebuild of an unchanged corpus costs no
+   * more than a lexical one.
+   */
+  public static PaperVectors prepare(List<Paper> papers, Supplier<TextEmbedder> model, VectorCache cache,
+      Consumer<String> progress) throws IOException {
+    Map<VectorCache.Key, String> missing = new LinkedHashMap<>();
+    int fromCache = 0;
+    for (Paper p : papers) {
+      String text = text(p);
+      VectorCache.Key key = cache.key(text);
+      if (cache.contains(key)) {
+        fromCache++;
+      } else {
+        missing.putIfAbsent(key, text);
+      }
+    }
+    long start = System.nanoTime();
+    if (!missing.isEmpty()) {
+      TextEmbedder embedder = model.get();
+      if (!embedder.model().equals(cache.model())) {
+        throw new IllegalArgumentException("the cache holds " + cache.model() + " vectors, not " + embedder.model());
+      }
+      progress.accept(String.format("embedding %,d papers with %s (%,d already in the cache %s)", missing.size(),
+          embedder.model(), fromCache, cache.persistent() ? cache.file() : "(not kept: no writable cache)"));
+      List<VectorCache.Key> keys = new ArrayList<>(missing.keySet());
+      List<String> texts = new ArrayList<>(missing.values());
+      long lastReport = start;
+      for (int from = 0; from < keys.size(); from += BATCH) {
+        int to = Math.min(keys.size(), from + BATCH);
+        cache.putAll(keys.subList(from, to), embedder.embed(texts.subList(from, to)));
+        long now = System.nanoTime();
+        if (now - lastReport >= PROGRESS_EVERY_NANOS && to < keys.size()) {
+          double rate = to / ((now - start) / 1e9);
+          progress.accept(String.format("embedded %,d of %,d papers (%.0f/s, about %.0f s left)", to, keys.size(), rate,
+              (keys.size() - to) / rate));
+          lastReport = now;
+        }
+      }
+    }
+    double secs = missing.isEmpty() ? 0 : (System.nanoTime() - start) / 1e9;
+    return new PaperVectors(cache, new Stats(cache.model(), papers.size(), papers.size() - fromCache, fromCache, secs));
+  }
+
+  @Override
+  public String model() {
+    return stats.model();
+  }
+
+  /** The paper's vector (from the cache, now that {@link #prepare} has filled it). */
+  @Override
+  public float[] of(Paper p) {
+    try {
+      float[] v = cache.get(cache.key(text(p)));
+      if (v == null) {
+        throw new IllegalStateException("no vector for paper " + p.id());
+      }
+      return v;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+}

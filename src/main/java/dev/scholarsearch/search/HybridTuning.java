@@ -1,0 +1,78 @@
+package dev.scholarsearch.search;
+
+import java.util.Locale;
+
+/**
+ * How lexical and semantic rankings are fused, tuned on CACM (docs/EVALUATION.md).
+ *
+ * <p>{@link Method#SCORES} (the default) is a convex combination of normalised scores:
+ * {@code lexicalShare * bm25 / bestBm25 + (1 - lexicalShare) * (cos - cosFloor) / (bestCos - cosFloor)},
+ * where the floor is the cosine of the {@code semanticDepth}-th nearest paper. It keeps how strongly
+ * each side matched, so a paper that is very close in meaning outranks one that only shares a
+ * common word. {@link Method#RRF} is weighted reciprocal-rank fusion, {@code 1/(k + lexical rank) +
+ * semanticWeight/(k + semantic rank)}, which sees only ranks. A side a paper is missing from adds nothing.
+ *
+ * @param k the RRF constant
+ * @param semanticWeight RRF weight of the semantic side against the lexical side (1)
+ * @param lexicalShare the lexical side's share of a combined score (the semantic side has the rest)
+ * @param semanticDepth how many nearest papers the semantic side contributes (and normalises over)
+ * @param lexicalDepth how many lexical hits take part in the fusion (at least the page asked for)
+ * @param minSimilarity the cosine similarity a paper without a keyword match needs to be a hybrid
+ *     hit at all; without it every query would "match" the whole semantic list, and totals and
+ *     facet counts would mean nothing
+ */
+public record HybridTuning(Method method, int k, float semanticWeight, float lexicalShare, int semanticDepth,
+    int lexicalDepth, float minSimilarity) {
+  public static final HybridTuning DEFAULT = new HybridTuning(Method.SCORES, 60, 0.5f, 0.6f, 1_000, 1_000, 0.3f);
+  /** The semantic side never ranks deeper than this: HNSW search cost grows with k. */
+  public static final int MAX_SEMANTIC_DEPTH = 1_000;
+
+  /** The fusion formula. */
+  public enum Method {
+    SCORES, RRF;
+
+    static Method parse(String s) {
+      try {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("fusion must be scores or rrf, got '" + s + "'");
+      }
+    }
+  }
+
+  public HybridTuning {
+    if (k < 1 || semanticWeight < 0 || lexicalShare < 0 || lexicalShare > 1 || semanticDepth < 1
+        || semanticDepth > MAX_SEMANTIC_DEPTH || lexicalDepth < 1) {
+      throw new IllegalArgumentException("need k >= 1, semanticWeight >= 0, 0 <= lexicalShare <= 1, 1 <= semanticDepth <= "
+          + MAX_SEMANTIC_DEPTH + " and lexicalDepth >= 1, got " + this);
+    }
+  }
+
+  public HybridTuning withMethod(String v) {
+    return new HybridTuning(Method.parse(v), k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+  }
+
+  public HybridTuning withMinSimilarity(float v) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, v);
+  }
+
+  public HybridTuning withK(int v) {
+    return new HybridTuning(method, v, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+  }
+
+  public HybridTuning withSemanticWeight(float v) {
+    return new HybridTuning(method, k, v, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+  }
+
+  public HybridTuning withLexicalShare(float v) {
+    return new HybridTuning(method, k, semanticWeight, v, semanticDepth, lexicalDepth, minSimilarity);
+  }
+
+  public HybridTuning withSemanticDepth(int v) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, v, lexicalDepth, minSimilarity);
+  }
+
+  public HybridTuning withLexicalDepth(int v) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, v, minSimilarity);
+  }
+}

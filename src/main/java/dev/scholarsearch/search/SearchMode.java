@@ -1,0 +1,24 @@
+package dev.scholarsearch.search;
+
+import java.util.Locale;
+
+/** How papers are matched: by their words (BM25), by meaning (embeddings), or both fused. */
+public enum SearchMode {
+  LEXICAL, SEMANTIC, HYBRID;
+
+  /** Parses a mode name; blank means "the index's default" and gives null. */
+  public static SearchMode parse(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return valueOf(s.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.badParameter("mode must be lexical, semantic or hybrid, got '" + s + "'");
+    }
+  }
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

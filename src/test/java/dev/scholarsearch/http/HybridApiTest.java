@@ -1,0 +1,213 @@
+package dev.scholarsearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Semantic and hybrid retrieval over the seed pages embedded by the real model (all-MiniLM-L6-v2,
+ * in process), through real HTTP requests.
+ */
+class HybridApiTest {
+  /** "Human Motion Estimation with Everyday Wearables" in the seed pages. */
+  static final String MOTION_PAPER = "p-89e5ad8a3289";
+  /** Written from that paper's abstract, in words it never uses (checked below after stemming). */
+  static final String PARAPHRASE = "tracking a person's posture via phones, watches, earphones they carry each day";
+
+  @TempDir
+  static Path dir;
+  static ApiFixture api;
+  static ApiFixture lexicalOnly;
+
+  @BeforeAll
+  static void start() throws IOException {
+    api = ApiFixture.seedsWithVectors(dir.resolve("idx"));
+    lexicalOnly = ApiFixture.seeds(dir.resolve("plain"));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    api.close();
+    lexicalOnly.close();
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> ids(JsonNode hits) {
+    List<String> out = new ArrayList<>();
+    hits.forEach(h -> out.add(h.get("id").asText()));
+    return out;
+  }
+
+  static Set<String> terms(String text) throws IOException {
+    Set<String> out = new HashSet<>();
+    try (Analyzer a = Analyzers.perField(); TokenStream ts = a.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  void denseRetrievalFindsAPaperFromAParaphraseSharingNoContentWord() throws IOException {
+    JsonNode paper = api.get("/api/papers/" + MOTION_PAPER).json();
+    Set<String> shared = terms(PARAPHRASE);
+    shared.retainAll(terms(paper.get("title").asText() + "\n" + paper.get("abstractText").asText()));
+    assertEquals(Set.of(), shared, "the paraphrase must share no indexed term with the paper");
+
+    JsonNode lexical = api.get("/api/search?mode=lexical&limit=100&q=" + enc(PARAPHRASE)).json();
+    assertFalse(ids(lexical.get("hits")).contains(MOTION_PAPER), "keywords cannot find it");
+
+    JsonNode semantic = api.get("/api/search?mode=semantic&limit=5&q=" + enc(PARAPHRASE)).json();
+    assertEquals("semantic", semantic.get("mode").asText());
+    assertEquals(MOTION_PAPER, semantic.get("hits").get(0).get("id").asText(), semantic.toPrettyString());
+    assertTrue(semantic.get("hits").get(0).get("similarity").asDouble() > 0.4);
+
+    JsonNode hybrid = api.get("/api/search?limit=5&q=" + enc(PARAPHRASE)).json();
+    assertEquals("hybrid", hybrid.get("mode").asText(), "hybrid is the default when the index has vectors");
+    int at = ids(hybrid.get("hits")).indexOf(MOTION_PAPER);
+    assertTrue(at >= 0 && at < 3, "hybrid brings it into the top 3: " + ids(hybrid.get("hits")));
+    assertEquals("semantic", hybrid.get("hits").get(at).get("matchedBy").asText());
+  }
+
+  @Test
+  void hybridKeepsExactPhraseHitsOnTop() {
+    JsonNode lexical = api.get("/api/search?mode=lexical&limit=100&q=" + enc("\"stochastic gradient\"")).json();
+    Set<String> phraseHits = new HashSet<>(ids(lexical.get("hits")));
+    assertEquals(3, phraseHits.size());
+
+    // A quoted phrase is strict: hybrid re-orders the phrase matches and adds nothing.
+    JsonNode quoted = api.get("/api/search?limit=100&q=" + enc("\"stochastic gradient\"")).json();
+    assertEquals("hybrid", quoted.get("mode").asText());
+    assertEquals(3, quoted.get("total").asInt());
+    assertEquals(phraseHits, new HashSet<>(ids(quoted.get("hits"))));
+
+    // Unquoted, hybrid may add papers close in meaning, but the phrase matches stay first.
+    JsonNode loose = api.get("/api/search?limit=10&q=" + enc("stochastic gradient")).json();
+    assertEquals(phraseHits, new HashSet<>(ids(loose.get("hits")).subList(0, 3)), loose.toPrettyString());
+    loose.get("hits").forEach(h -> assertTrue(Set.of("lexical", "semantic", "both").contains(h.get("matchedBy").asText())));
+  }
+
+  @Test
+  void facetsPagingAndExplainKeepWorkingInHybridMode() {
+    JsonNode all = api.get("/api/search?limit=20&q=" + enc("reinforcement learning for language models")).json();
+    int total = all.get("total").asInt();
+    assertTrue(total >= 10, all.toPrettyString());
+    int categorized = 0;
+    for (JsonNode v : all.get("facets").get("year")) {
+      categorized += v.get("count").asInt();
+    }
+    assertEquals(total, categorized, "every hit has a year: the year facet counts the same set as total");
+
+    // Paging walks the same fused ranking.
+    List<String> first = ids(all.get("hits"));
+    List<String> page1 = ids(api.get("/api/search?limit=5&q=" + enc("reinforcement learning for language models")).json().get("hits"));
+    List<String> page2 = ids(api.get("/api/search?limit=5&offset=5&q=" + enc("reinforcement learning for language models"))
+        .json().get("hits"));
+    assertEquals(first.subList(0, 5), page1);
+    assertEquals(first.subList(5, 10), page2);
+
+    // A filter applies to both sides (pre-filtered kNN): every hit is in the category.
+    JsonNode cv = api.get("/api/search?category=CV&q=" + enc(PARAPHRASE)).json();
+    assertTrue(cv.get("hits").size() > 0);
+    cv.get("hits").forEach(h -> assertTrue(h.get("categories").toString().contains("CV"), h.toString()));
+    assertEquals(MOTION_PAPER, cv.get("hits").get(0).get("id").asText());
+
+    JsonNode explained = api.get("/api/search?explain=true&limit=3&q=" + enc("stochastic gradient")).json();
+    String why = explained.get("hits").get(0).get("explanation").asText();
+    assertTrue(why.contains("lexical: rank 1") || why.contains("lexical: rank"), why);
+    assertTrue(why.contains("semantic: rank") && why.contains("cosine similarity"), why);
+    assertTrue(why.contains("BM25"), why);
+  }
+
+  @Test
+  void modesAndTheirErrors() {
+    for (String mode : List.of("lexical", "semantic", "hybrid")) {
+      ApiFixture.Response r = api.get("/api/search?mode=" + mode + "&q=" + enc("speculative rollout"));
+      assertEquals(200, r.status(), mode);
+      assertEquals(mode, r.json().get("mode").asText());
+    }
+    ApiFixture.Response bad = api.get("/api/search?mode=vector&q=x");
+    assertEquals(400, bad.status());
+    assertTrue(bad.json().get("message").asText().contains("'vector'"), bad.json().toString());
+
+    ApiFixture.Response noQuery = api.get("/api/search?mode=semantic");
+    assertEquals(400, noQuery.status());
+    assertTrue(noQuery.json().get("message").asText().contains("needs a query"));
+
+    ApiFixture.Response tooDeep = api.get("/api/search?mode=semantic&q=x&offset=995&limit=10");
+    assertEquals(400, tooDeep.status());
+    assertTrue(tooDeep.json().get("message").asText().contains("1000"));
+
+    // An index built without vectors: lexical by default, and a clear 400 for the others.
+    assertEquals("lexical", lexicalOnly.get("/api/search?q=x").json().get("mode").asText());
+    assertEquals("lexical", lexicalOnly.get("/api/health").json().get("defaultMode").asText());
+    for (String path : List.of("/api/search?mode=semantic&q=x", "/api/search?mode=hybrid&q=x",
+        "/api/papers/" + MOTION_PAPER + "/similar?mode=hybrid", "/api/researchers?mode=semantic&topic=x")) {
+      ApiFixture.Response r = lexicalOnly.get(path);
+      assertEquals(400, r.status(), path);
+      assertEquals("no_vectors", r.json().get("error").asText(), path);
+    }
+    assertEquals("hybrid", api.get("/api/health").json().get("defaultMode").asText());
+    assertEquals("all-MiniLM-L6-v2", api.get("/api/health").json().get("vectors").asText());
+  }
+
+  @Test
+  void similarPapersFuseNeighboursAndSayWhy() {
+    JsonNode r = api.get("/api/papers/p-1786331b988e/similar?limit=10").json(); // Cyclical SG-MCMC
+    Set<String> matched = new LinkedHashSet<>();
+    for (JsonNode h : r.get("hits")) {
+      assertFalse(h.get("id").asText().equals("p-1786331b988e"), "never the paper itself");
+      matched.add(h.get("matchedBy").asText());
+      String reason = h.get("reason").asText();
+      switch (h.get("matchedBy").asText()) {
+        case "both" -> assertTrue(reason.contains("shares") && reason.contains("meaning"), reason);
+        case "semantic" -> assertTrue(reason.contains("meaning"), reason);
+        default -> assertTrue(reason.contains("shares") || reason.contains("wording"), reason);
+      }
+    }
+    assertTrue(matched.contains("both"), "its sampling siblings share words and meaning: " + r.toPrettyString());
+    // The two other Langevin/MCMC papers by the same author are the nearest.
+    List<String> top3 = ids(r.get("hits")).subList(0, 3);
+    assertTrue(top3.contains("p-d8e978cc33c5") && top3.contains("p-c45f98c81802"), top3.toString());
+
+    JsonNode text = api.post("/api/similar?mode=semantic", "{\"text\":\"" + PARAPHRASE + "\",\"limit\":3}").json();
+    assertEquals(MOTION_PAPER, text.get("hits").get(0).get("id").asText(), text.toPrettyString());
+    assertEquals("semantic", text.get("hits").get(0).get("matchedBy").asText());
+  }
+
+  @Test
+  void researchersRankOnHybridEvidence() {
+    JsonNode r = api.get("/api/researchers?limit=3&topic=" + enc("stochastic gradient MCMC")).json();
+    assertEquals("ruqi-zhang", r.get("hits").get(0).get("id").asText(), r.toPrettyString());
+    JsonNode byMeaning = api.get("/api/researchers?limit=3&mode=semantic&topic=" + enc(PARAPHRASE)).json();
+    assertEquals("siqi-zhu", byMeaning.get("hits").get(0).get("id").asText(), byMeaning.toPrettyString());
+    assertEquals(400, api.get("/api/researchers?mode=nope&topic=x").status());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.scholarsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.lucene.search.ScoreDoc;
+import org.junit.jupiter.api.Test;
+
+class RankFusionTest {
+  /** Lucene's DOT_PRODUCT kNN score for a cosine. */
+  static float knn(double cos) {
+    return (float) ((1 + cos) / 2);
+  }
+
+  @Test
+  void normalisedScoresCombineBothSides() {
+    ScoreDoc[] lexical = {new ScoreDoc(1, 10f), new ScoreDoc(2, 5f)};
+    ScoreDoc[] semantic = {new ScoreDoc(3, knn(0.8)), new ScoreDoc(1, knn(0.6)), new ScoreDoc(4, knn(0.2))};
+    List<RankFusion.Fused> f = RankFusion.fuse(lexical, semantic, HybridTuning.DEFAULT);
+    // doc 1: 0.6 * 10/10 + 0.4 * (0.6-0.2)/(0.8-0.2); doc 3: 0.4 * 1; doc 2: 0.6 * 5/10; doc 4: 0.
+    assertEquals(List.of(1, 3, 2, 4), f.stream().map(RankFusion.Fused::doc).toList());
+    assertEquals(0.6 + 0.4 * (0.4 / 0.6), f.get(0).score(), 1e-5);
+    assertEquals(0.4, f.get(1).score(), 1e-5);
+    assertEquals(0.3, f.get(2).score(), 1e-5);
+    assertEquals("both", f.get(0).matchedBy());
+    assertEquals("semantic", f.get(1).matchedBy());
+    assertEquals("lexical", f.get(2).matchedBy());
+    assertEquals(0.6f, f.get(0).similarity(), 1e-5);
+  }
+
+  @Test
+  void reciprocalRankFusionSeesOnlyRanks() {
+    HybridTuning rrf = HybridTuning.DEFAULT.withMethod("rrf").withK(60).withSemanticWeight(1f);
+    ScoreDoc[] lexical = {new ScoreDoc(1, 10f), new ScoreDoc(2, 9f)};
+    ScoreDoc[] semantic = {new ScoreDoc(2, knn(0.9)), new ScoreDoc(3, knn(0.5))};
+    List<RankFusion.Fused> f = RankFusion.fuse(lexical, semantic, rrf);
+    assertEquals(List.of(2, 1, 3), f.stream().map(RankFusion.Fused::doc).toList());
+    assertEquals(1.0 / 62 + 1.0 / 61, f.get(0).score(), 1e-9);
+    assertEquals(1.0 / 61, f.get(1).score(), 1e-9);
+  }
+
+  @Test
+  void aFarNeighbourDoesNotCountAsAMatchByMeaning() {
+    ScoreDoc[] lexical = {new ScoreDoc(1, 3f)};
+    ScoreDoc[] semantic = {new ScoreDoc(2, knn(0.7)), new ScoreDoc(1, knn(0.05))};
+    List<RankFusion.Fused> f = RankFusion.fuse(lexical, semantic, HybridTuning.DEFAULT);
+    RankFusion.Fused one = f.stream().filter(x -> x.doc() == 1).findFirst().orElseThrow();
+    assertEquals("lexical", one.matchedBy(), "cosine 0.05 is below minSimilarity");
+  }
+
+  @Test
+  void queryWordsLoseTheSyntax() {
+    assertEquals("speculative rollout cache", QueryVectors.words("title:\"speculative rollout\" +cache -tree"));
+    assertEquals("a b", QueryVectors.words("a AND (b | -c)"));
+    assertEquals("", QueryVectors.words("-only"));
+  }
+}
