@@ -47,7 +47,19 @@ function snippetNodes(snippet) {
   return out;
 }
 
-/** The page's state lives in the URL: view, query, filters, sort and page. */
+/** How papers are matched; '' is the server's default (hybrid when the index has vectors). */
+const MODES = new Set(['lexical', 'semantic', 'hybrid']);
+
+/** Why a hit is there, in words people use. */
+function whyTag(h) {
+  if (!h.matchedBy) return null;
+  const sim = h.similarity != null ? ` (similarity ${h.similarity.toFixed(2)})` : '';
+  const text = h.matchedBy === 'both' ? 'words + meaning' : h.matchedBy === 'semantic' ? 'close in meaning' : 'matches your words';
+  return el('span', { class: 'why-tag why-' + h.matchedBy, title: h.matchedBy === 'lexical' ? 'The paper uses your query words'
+    : 'The paper\'s embedding is close to your query\'s' + sim }, text);
+}
+
+/** The page's state lives in the URL: view, query, filters, sort, match mode and page. */
 function readState() {
   const p = new URLSearchParams(location.search);
   return {
@@ -56,6 +68,7 @@ function readState() {
     q: p.get('q') || '',
     topic: p.get('topic') || '',
     sort: p.get('sort') || 'relevance',
+    mode: MODES.has(p.get('mode')) ? p.get('mode') : '',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     scope: p.get('scope') || 'all',
     filters: FILTER_KEYS.flatMap((k) => p.getAll(k).map((v) => [k, v])),
@@ -69,6 +82,7 @@ function urlFor(state) {
   if (state.q) p.set('q', state.q);
   if (state.topic) p.set('topic', state.topic);
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.mode) p.set('mode', state.mode);
   if (state.page && state.page > 1) p.set('page', state.page);
   if (state.scope && state.scope !== 'all') p.set('scope', state.scope);
   for (const [k, v] of state.filters || []) p.append(k, v);
@@ -165,7 +179,10 @@ async function renderSearch(state) {
   p.set('limit', PAGE_SIZE);
   p.set('offset', (state.page - 1) * PAGE_SIZE);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
+  // A listing (no words) has no meaning to match: the server lists it the same in every mode.
+  if (state.mode && state.q) p.set('mode', state.mode);
   setStatus('Searching…');
+  const health = await HEALTH;
   const data = await api('/api/search?' + p);
   const active = new Set(state.filters.map(([k, v]) => k + '\u0000' + v));
   const toggle = (k, v) => {
@@ -201,12 +218,19 @@ async function renderSearch(state) {
   const sort = el('select', { id: 'sort', onchange: (e) => go({ ...state, sort: e.target.value, page: 1 }) },
     [['relevance', 'Relevance'], ['-date', 'Newest first'], ['date', 'Oldest first']].map(([v, t]) =>
       el('option', { value: v, selected: effectiveSort === v }, t)));
+  // The match switch shows only when the index has vectors; without them every search is lexical.
+  const effectiveMode = state.mode || (health && health.defaultMode) || 'lexical';
+  const modeSwitch = health && health.vectors ? el('select', { id: 'mode', title: 'How papers are matched',
+    onchange: (e) => go({ ...state, mode: e.target.value === health.defaultMode ? '' : e.target.value, page: 1 }) },
+  [['hybrid', 'Words + meaning'], ['lexical', 'Words only'], ['semantic', 'Meaning only']].map(([v, t]) =>
+    el('option', { value: v, selected: effectiveMode === v }, t))) : null;
 
   const hits = data.hits.length
     ? el('ol', { class: 'results', start: (state.page - 1) * PAGE_SIZE + 1 }, data.hits.map((h) => el('li', { class: 'result' },
       el('h3', {}, paperLink(h.title, h.id)),
       metaLine(h),
-      h.snippet ? el('p', { class: 'snippet' }, snippetNodes(h.snippet)) : null)))
+      h.snippet ? el('p', { class: 'snippet' }, snippetNodes(h.snippet)) : null,
+      data.mode && data.mode !== 'lexical' ? el('p', { class: 'why' }, 'Why: ', whyTag(h)) : null)))
     : el('div', { class: 'empty' }, el('p', {}, state.q ? `No papers match “${state.q}”.` : 'No papers match these filters.'),
       state.filters.length ? el('p', {}, 'Try removing a filter.') : el('p', {}, 'Try fewer or other words.'));
 
@@ -220,7 +244,8 @@ async function renderSearch(state) {
   setStatus(`${data.total} ${data.total === 1 ? 'paper' : 'papers'}` + (state.q ? ` for “${state.q}”` : ''));
   return el('div', { class: 'layout' }, facets,
     el('section', { 'aria-label': 'Results' },
-      el('div', { class: 'toolbar' }, chips, el('label', { for: 'sort' }, 'Sort'), sort),
+      el('div', { class: 'toolbar' }, chips, modeSwitch ? el('label', { for: 'mode' }, 'Match') : null, modeSwitch,
+        el('label', { for: 'sort' }, 'Sort'), sort),
       hits, pager));
 }
 
@@ -449,6 +474,9 @@ async function render() {
   }
 }
 
+/** The index's health, once: whether it has vectors decides the match switch. Null when unreachable. */
+const HEALTH = api('/api/health').catch(() => null);
+
 function start() {
   const closeSuggestions = setupSuggestions();
   $('#search-form').addEventListener('submit', (e) => {
@@ -458,6 +486,7 @@ function start() {
     const text = $('#q').value.trim();
     if (state.view === 'experts') go({ view: 'experts', topic: text, scope: state.scope, filters: state.filters });
     else go({ view: 'search', q: text, sort: state.view === 'search' ? state.sort : 'relevance',
+      mode: state.view === 'search' ? state.mode : '',
       filters: state.view === 'search' ? state.filters : [] });
   });
   for (const a of document.querySelectorAll('[data-nav]')) {
@@ -467,8 +496,10 @@ function start() {
     });
   }
   window.addEventListener('popstate', render);
-  api('/api/health').then((h) => { $('#health').textContent = `${h.papers} papers · ${h.researchers} researchers`; })
-    .catch(() => { $('#health').textContent = 'server unreachable'; });
+  HEALTH.then((h) => {
+    $('#health').textContent = h ? `${h.papers} papers · ${h.researchers} researchers` + (h.vectors ? ' · semantic on' : '')
+      : 'server unreachable';
+  });
   render();
 }
 

@@ -201,6 +201,32 @@ class WebPageTest {
   }
 
   @Test
+  void theMatchSwitchAndWhyLabelsOnAnIndexWithVectors(@TempDir Path other) throws Exception {
+    try (ApiFixture hybrid = ApiFixture.seedsWithVectors(other.resolve("idx"))) {
+      String paraphrase = "tracking a person's posture via phones, watches, earphones they carry each day";
+      driver.get(hybrid.uri("/?q=" + java.net.URLEncoder.encode(paraphrase, java.nio.charset.StandardCharsets.UTF_8))
+          .toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".results .why-tag")));
+      WebElement mode = driver.findElement(By.id("mode"));
+      assertEquals("hybrid", mode.getDomProperty("value"), "words + meaning is the default with vectors");
+      assertTrue(driver.findElements(By.cssSelector(".results .why-semantic")).stream()
+          .anyMatch(e -> e.getText().equals("close in meaning")), "a hit found only by meaning says so");
+      Browser.screenshot(driver, "search-hybrid");
+
+      new org.openqa.selenium.support.ui.Select(mode).selectByValue("semantic");
+      wait.until(ExpectedConditions.urlContains("mode=semantic"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".results li:first-child h3"),
+          "Human Motion Estimation with Everyday Wearables"));
+      driver.navigate().back();
+      wait.until(d -> "hybrid".equals(d.findElement(By.id("mode")).getDomProperty("value")));
+    }
+    // Without vectors there is nothing to switch.
+    open("/?q=speculative");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".results")));
+    assertTrue(driver.findElements(By.id("mode")).isEmpty());
+  }
+
+  @Test
   void anUnreachableServerIsSaidPlainly(@TempDir Path other) throws Exception {
     ApiFixture gone = ApiFixture.seeds(other.resolve("idx"));
     driver.get(gone.uri("/").toString());
