@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         .addSubcommand(new ServeCommand(out, err))
         .addSubcommand(new EvalCommand(out, err))
         .addSubcommand(new BenchCommand(out, err))
+        .addSubcommand(new VectorBenchCommand(out, err))
         .addSubcommand(new LoadTestCommand(out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));

@@ -1,0 +1,249 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.bench.Latencies;
+import dev.scholarsearch.bench.QueryMix;
+import dev.scholarsearch.bench.SyntheticCorpus;
+import dev.scholarsearch.bench.SyntheticVectors;
+import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.VectorCache;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.PaperVectors;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.ReferenceDate;
+import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SortOrder;
+import dev.scholarsearch.similar.SimilarPapers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench-vectors}: what semantic retrieval costs, measured side by side with lexical in one run. */
+@Command(name = "bench-vectors", mixinStandardHelpOptions = true,
+    description = {"Benchmark semantic and hybrid retrieval against lexical, side by side in one run:",
+      "  1. on real text (--input, e.g. CACM): embedding throughput, a rebuild with a cold and a warm vector",
+      "     cache against a lexical-only rebuild, index size with and without vectors, and the latency that",
+      "     semantic and hybrid search and similar papers add to lexical (p50/p99, in-process);",
+      "  2. at scale (--knn-papers synthetic papers with synthetic clustered unit vectors, as embedding",
+      "     millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index."},
+    footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000"})
+final class VectorBenchCommand implements Callable<Integer> {
+  @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text (default: 2,000 synthetic papers).")
+  Path input;
+
+  @Option(names = "--knn-papers", defaultValue = "100000", description = "Synthetic papers for the kNN run, 0 to skip (default: ${DEFAULT-VALUE}).")
+  int knnPapers;
+
+  @Option(names = "--queries", defaultValue = "200", description = "Queries per measurement (default: ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Where indexes go (default: target/bench of the project).")
+  Path dir;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  VectorBenchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path base = (dir == null ? Home.dir().resolve("target").resolve("bench") : dir).toAbsolutePath();
+    Files.createDirectories(base);
+    out.printf("# bench-vectors: %d cores, Java %s, max heap %d MiB, model %s%n%n", Runtime.getRuntime().availableProcessors(),
+        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, MiniLmEmbedder.MODEL);
+    realText(base);
+    if (knnPapers > 0) {
+      atScale(base);
+    }
+    return 0;
+  }
+
+  private void realText(Path base) throws Exception {
+    Path in = input;
+    if (in == null) {
+      in = base.resolve("synthetic-2000.jsonl");
+      if (!Files.exists(in)) {
+        new SyntheticCorpus(42, 2_000).write(in, 2_000);
+      }
+    }
+    Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(in.toAbsolutePath())).corpus();
+    int n = corpus.papers().size();
+    double words = corpus.papers().stream().mapToInt(p -> PaperVectors.text(p).split("\\s+").length).average().orElse(0);
+    Path lexical = base.resolve("vec-lexical");
+    Path vectors = base.resolve("vec-hybrid");
+    Path cache = base.resolve("vec-cache-" + System.nanoTime());
+    Consumer<String> quiet = s -> {};
+    MiniLmEmbedder.shared().embedQuery("warm up"); // the model's one-off load is not indexing time
+
+    long t = System.nanoTime();
+    Indexer.write(lexical, corpus, List.of(), "bench", quiet);
+    double lexSecs = secs(t);
+    double coldEmbed;
+    double coldTotal;
+    PaperVectors.Stats coldStats;
+    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+      t = System.nanoTime();
+      PaperVectors v = PaperVectors.prepare(corpus.papers(), MiniLmEmbedder::shared, c, err::println);
+      coldEmbed = secs(t);
+      Indexer.write(vectors, corpus, List.of(), "bench", v, quiet);
+      coldTotal = secs(t);
+      coldStats = v.stats();
+    }
+    double warmTotal;
+    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+      t = System.nanoTime();
+      PaperVectors v = PaperVectors.prepare(corpus.papers(), MiniLmEmbedder::shared, c, quiet);
+      Indexer.write(vectors, corpus, List.of(), "bench", v, quiet);
+      warmTotal = secs(t);
+    }
+    out.printf("## Indexing %,d papers of %s (%.0f words each on average)%n", n, in.getFileName(), words);
+    out.println("| build | seconds | papers/s | index bytes/paper |");
+    out.println("|---|---|---|---|");
+    out.printf("| lexical only (--no-vectors) | %.1f | %,.0f | %,.0f |%n", lexSecs, n / lexSecs, size(lexical) / (double) n);
+    out.printf("| with vectors, cold cache (embeds all) | %.1f | %,.0f | %,.0f |%n", coldTotal, n / coldTotal,
+        size(vectors) / (double) n);
+    out.printf("| with vectors, warm cache (embeds none) | %.1f | %,.0f | %,.0f |%n", warmTotal, n / warmTotal,
+        size(vectors) / (double) n);
+    out.printf("embedding alone: %,d texts in %.1f s = %.1f papers/s; warm rebuild / lexical rebuild: %.2f; "
+        + "cache %,.0f bytes/paper%n%n", coldStats.embedded(), coldEmbed, coldStats.embedded() / coldEmbed,
+        warmTotal / lexSecs, size(cache) / (double) n);
+
+    try (LiveIndex index = LiveIndex.open(vectors, Duration.ofHours(1))) {
+      PaperSearcher papers = new PaperSearcher(index);
+      SimilarPapers similar = new SimilarPapers(index, papers);
+      SplittableRandom r = new SplittableRandom(5);
+      List<Paper> sample = new ArrayList<>();
+      for (int i = 0; i < 2 * queries; i++) {
+        sample.add(corpus.papers().get(r.nextInt(n)));
+      }
+      // Queries: the first words of a paper's title; distinct, so no query vector comes from the cache.
+      List<String> qs = sample.stream().map(p -> String.join(" ", List.of(p.title().split("\\s+")).subList(0,
+          Math.min(4, p.title().split("\\s+").length)))).distinct().toList();
+      SearchMode[] modes = {SearchMode.LEXICAL, SearchMode.SEMANTIC, SearchMode.HYBRID};
+      Latencies[] search = {new Latencies(), new Latencies(), new Latencies()};
+      Latencies[] like = {new Latencies(), new Latencies()};
+      int warm = Math.min(qs.size() / 4, 50);
+      for (int i = 0; i < qs.size(); i++) {
+        for (int m = 0; m < modes.length; m++) {
+          int mode = (m + i) % modes.length; // rotate the order so no mode always runs on a warmer cache
+          SearchRequest req = new SearchRequest(qs.get(i), SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false, false, 10,
+              modes[mode]);
+          long s = System.nanoTime();
+          papers.search(req);
+          if (i >= warm) {
+            search[mode].add(System.nanoTime() - s);
+          }
+        }
+        String id = sample.get(i).id();
+        for (int m = 0; m < 2; m++) {
+          int mode = (m + i) % 2;
+          long s = System.nanoTime();
+          similar.like(id, SearchFilters.NONE, 10, mode == 0 ? SearchMode.LEXICAL : SearchMode.HYBRID);
+          if (i >= warm) {
+            like[mode].add(System.nanoTime() - s);
+          }
+        }
+      }
+      out.printf("## Query latency by mode, in-process, 1 thread (%d queries after %d warm-up)%n", search[0].count(), warm);
+      out.println("| kind | mode | p50 ms | p99 ms | added p50 ms | added p99 ms |");
+      out.println("|---|---|---|---|---|---|");
+      for (int m = 0; m < modes.length; m++) {
+        out.printf("| search | %s | %.2f | %.2f | %s | %s |%n", modes[m].label(), search[m].percentileMs(50),
+            search[m].percentileMs(99), m == 0 ? "" : String.format("%+.2f", search[m].percentileMs(50) - search[0].percentileMs(50)),
+            m == 0 ? "" : String.format("%+.2f", search[m].percentileMs(99) - search[0].percentileMs(99)));
+      }
+      for (int m = 0; m < 2; m++) {
+        out.printf("| similar | %s | %.2f | %.2f | %s | %s |%n", m == 0 ? "lexical" : "hybrid", like[m].percentileMs(50),
+            like[m].percentileMs(99), m == 0 ? "" : String.format("%+.2f", like[1].percentileMs(50) - like[0].percentileMs(50)),
+            m == 0 ? "" : String.format("%+.2f", like[1].percentileMs(99) - like[0].percentileMs(99)));
+      }
+      out.println();
+    }
+  }
+
+  private void atScale(Path base) throws Exception {
+    Path jsonl = base.resolve("synthetic-" + knnPapers + ".jsonl");
+    SyntheticCorpus synthetic = new SyntheticCorpus(42, knnPapers);
+    if (!Files.exists(jsonl)) {
+      synthetic.write(jsonl, knnPapers);
+    }
+    Path idx = base.resolve("vec-knn-" + knnPapers);
+    SyntheticVectors vectors = new SyntheticVectors(42, 1024, MiniLmEmbedder.DIMENSIONS);
+    long t = System.nanoTime();
+    Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus();
+    Indexer.write(idx, corpus, List.of(), "bench", vectors, err::println);
+    double build = secs(t);
+    corpus = null;
+    long bytes = size(idx);
+    out.printf("## kNN at %,d synthetic vectors (%d dims, HNSW, %s) next to BM25, in-process, 1 thread%n", knnPapers,
+        MiniLmEmbedder.DIMENSIONS, System.getProperty(dev.scholarsearch.index.VectorFormats.PROPERTY, "int8"));
+    out.printf("build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper%n", build, knnPapers / build,
+        bytes / (double) knnPapers);
+    try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1))) {
+      PaperSearcher papers = new PaperSearcher(index);
+      QueryMix mix = QueryMix.of(synthetic, index, knnPapers, queries, 7);
+      SplittableRandom r = new SplittableRandom(9);
+      int[] ks = {10, 100, 1000};
+      Latencies bm25 = new Latencies();
+      Latencies[] knn = {new Latencies(), new Latencies(), new Latencies()};
+      int warm = Math.min(50, queries / 4);
+      for (int i = 0; i < mix.searches().size(); i++) {
+        String qs = mix.searches().get(i);
+        SearchRequest req = dev.scholarsearch.bench.Benchmark.request(qs).withMode(SearchMode.LEXICAL);
+        long s = System.nanoTime();
+        papers.search(req);
+        if (i >= warm) {
+          bm25.add(System.nanoTime() - s);
+        }
+        float[] q = vectors.query(r);
+        for (int k = 0; k < ks.length; k++) {
+          int kk = ks[k];
+          s = System.nanoTime();
+          index.search(searcher -> searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, q, kk), kk));
+          if (i >= warm) {
+            knn[k].add(System.nanoTime() - s);
+          }
+        }
+      }
+      out.println("| query | p50 ms | p99 ms |");
+      out.println("|---|---|---|");
+      out.printf("| BM25 search (the bench query mix: facets on half, filters on a sixth) | %.2f | %.2f |%n",
+          bm25.percentileMs(50), bm25.percentileMs(99));
+      for (int k = 0; k < ks.length; k++) {
+        out.printf("| kNN, k=%d | %.2f | %.2f |%n", ks[k], knn[k].percentileMs(50), knn[k].percentileMs(99));
+      }
+      out.println();
+    }
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}
