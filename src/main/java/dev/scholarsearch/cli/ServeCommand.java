@@ -105,6 +105,12 @@ final class ServeCommand implements Callable<Integer> {
     out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
         + "/  (API under /api, description at /api/openapi.json). Ctrl-C stops it.");
     out.flush();
+    if (dev.scholarsearch.index.Indexer.readManifest(dir).map(m -> m.hasVectors()).orElse(false)) {
+      // Load the embedding model now, off the request path, so the first hybrid search does not wait for it.
+      Thread warm = new Thread(() -> dev.scholarsearch.embed.MiniLmEmbedder.shared().embedQuery("warm up"), "embedder-warm-up");
+      warm.setDaemon(true);
+      warm.start();
+    }
     stopped.await();
     return 0;
   }

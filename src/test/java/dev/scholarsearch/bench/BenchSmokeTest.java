@@ -52,6 +52,20 @@ class BenchSmokeTest {
   }
 
   @Test
+  void vectorBenchRunsAndReportsEveryMeasure(@TempDir Path dir) {
+    CliRunner.Run r = CliRunner.run("bench-vectors", "--input", dev.scholarsearch.TestData.seeds().toString(),
+        "--knn-papers", "2000", "--queries", "20", "--dir", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    assertTrue(out.contains("| with vectors, warm cache (embeds none) |"), out);
+    assertTrue(out.contains("embedding alone: 42 texts in"), out);
+    for (String row : new String[] {"| search | lexical |", "| search | semantic |", "| search | hybrid |",
+        "| similar | hybrid |", "| kNN, k=100 |", "| BM25 search"}) {
+      assertTrue(out.contains(row), row + " in\n" + out);
+    }
+  }
+
+  @Test
   void loadTestRunsEveryEndpointWithoutErrors(@TempDir Path dir) {
     String idx = dir.resolve("idx").toString();
     assertEquals(0, CliRunner.run("index", "-q", "--index", idx, dev.scholarsearch.TestData.seeds().toString()).code());
