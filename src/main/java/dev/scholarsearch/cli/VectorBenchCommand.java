@@ -55,6 +55,9 @@ final class VectorBenchCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "200", description = "Queries per measurement (default: ${DEFAULT-VALUE}).")
   int queries;
 
+  @Option(names = "--reuse", description = "Reuse the kNN index of an earlier run of the same size instead of building it.")
+  boolean reuse;
+
   @Option(names = "--skip-text", description = "Skip the real-text part (embedding, rebuilds, latency by mode).")
   boolean skipText;
 
@@ -200,15 +203,18 @@ final class VectorBenchCommand implements Callable<Integer> {
     Path idx = base.resolve("vec-knn-" + knnPapers);
     SyntheticVectors vectors = new SyntheticVectors(42, 1024, MiniLmEmbedder.DIMENSIONS);
     long t = System.nanoTime();
-    Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus();
-    Indexer.write(idx, corpus, List.of(), "bench", vectors, err::println);
+    boolean reused = reuse && Indexer.readManifest(idx).map(m -> m.papers() == knnPapers).orElse(false);
+    if (!reused) {
+      Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus();
+      Indexer.write(idx, corpus, List.of(), "bench", vectors, err::println);
+    }
     double build = secs(t);
-    corpus = null;
     long bytes = size(idx);
     out.printf("## kNN at %,d synthetic vectors (%d dims, HNSW, %s) next to BM25, in-process, 1 thread%n", knnPapers,
         MiniLmEmbedder.DIMENSIONS, System.getProperty(dev.scholarsearch.index.VectorFormats.PROPERTY, "int8"));
-    out.printf("build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper%n", build, knnPapers / build,
-        bytes / (double) knnPapers);
+    out.printf(reused ? "build: reused the index built before; index %3$.0f bytes/paper; search threads per request: %4$s%n"
+        : "build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper; search threads per request: %s%n",
+        build, knnPapers / build, bytes / (double) knnPapers, System.getProperty("scholar.search.threads", "all cores"));
     try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1))) {
       PaperSearcher papers = new PaperSearcher(index);
       QueryMix mix = QueryMix.of(synthetic, index, knnPapers, queries, 7);

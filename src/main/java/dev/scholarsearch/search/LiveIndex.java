@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +35,22 @@ public final class LiveIndex implements Closeable {
   private final Directory directory;
   private final SearcherManager manager;
   private final ScheduledExecutorService refresher;
+  private final ExecutorService searchThreads;
   private volatile Duration budget = Duration.ofSeconds(2);
 
   /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
   public static final class Snapshot extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final IndexManifest manifest;
+    private final java.util.concurrent.Executor executor;
     private Snapshot untimed = this;
     private long deadlineNanos = Long.MAX_VALUE;
     private Duration budget = Duration.ofDays(1);
 
-    Snapshot(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexManifest manifest) {
-      super(reader);
+    Snapshot(IndexReader reader, java.util.concurrent.Executor executor, SortedSetDocValuesReaderState facetState,
+        IndexManifest manifest) {
+      super(reader, executor);
+      this.executor = executor;
       this.facetState = facetState;
       this.manifest = manifest;
     }
@@ -67,7 +72,7 @@ public final class LiveIndex implements Closeable {
 
     /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
     Snapshot withBudget(long budgetMillis) {
-      Snapshot s = new Snapshot(getIndexReader(), facetState, manifest);
+      Snapshot s = new Snapshot(getIndexReader(), executor, facetState, manifest);
       s.setSimilarity(getSimilarity());
       s.setQueryCache(getQueryCache());
       s.setTimeout(new QueryTimeoutImpl(budgetMillis));
@@ -87,8 +92,10 @@ public final class LiveIndex implements Closeable {
     }
   }
 
-  private LiveIndex(Path path, Directory directory, SearcherManager manager, Duration refreshEvery) {
+  private LiveIndex(Path path, Directory directory, SearcherManager manager, Duration refreshEvery,
+      ExecutorService searchThreads) {
     this.path = path;
+    this.searchThreads = searchThreads;
     this.directory = directory;
     this.manager = manager;
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,6 +115,15 @@ public final class LiveIndex implements Closeable {
   /** Opens the index in {@code path}, scoring with {@code similarity}; fails if there is none. */
   public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity) throws IOException {
     Directory dir = new MMapDirectory(path);
+    // One request's segments are searched on all cores: a search over a large index then takes about
+    // 1/cores of the time when the server is not saturated, and no longer when it is.
+    // -Dscholar.search.threads=1 searches each request on its own thread only (for comparison).
+    int threads = Integer.getInteger("scholar.search.threads", Runtime.getRuntime().availableProcessors());
+    ExecutorService searchThreads = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "search");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
         @Override
@@ -119,13 +135,16 @@ public final class LiveIndex implements Closeable {
             state = null; // an index with no faceted paper has no facet field at all
           }
           IndexManifest manifest = Indexer.manifestOf(((DirectoryReader) reader).getIndexCommit().getUserData());
-          Snapshot snapshot = new Snapshot(reader, state, manifest);
+          Snapshot snapshot = new Snapshot(reader, searchThreads, state, manifest);
           snapshot.setSimilarity(similarity);
           return snapshot;
         }
       });
-      return new LiveIndex(path, dir, manager, refreshEvery);
+      return new LiveIndex(path, dir, manager, refreshEvery, searchThreads);
     } catch (IOException | RuntimeException e) {
+      if (searchThreads != null) {
+        searchThreads.shutdownNow();
+      }
       dir.close();
       throw e;
     }
@@ -191,6 +210,9 @@ public final class LiveIndex implements Closeable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
+    if (searchThreads != null) {
+      searchThreads.shutdownNow();
+    }
     try {
       manager.close();
     } finally {
