@@ -97,8 +97,8 @@ public final class RankFusion {
       sb.append(String.format(Locale.ROOT, "  %.6f = semantic: rank %d, cosine similarity %.4f (%s)%s%n", f.semanticPart(),
           f.semanticRank(), f.similarity(), model, rrf
               ? String.format(Locale.ROOT, " -> %.2f/(%d + %d)", t.semanticWeight(), t.k(), f.semanticRank())
-              : String.format(Locale.ROOT, " -> %.2f x (cos - floor) / (best cos - floor), floor = the %d-th nearest",
-                  1 - t.lexicalShare(), t.semanticDepth())));
+              : String.format(Locale.ROOT, " -> %.2f x (cos - floor) / (best cos - floor), floor = the cosine of the"
+                  + " farthest of the %d nearest papers", 1 - t.lexicalShare(), t.semanticDepth())));
     } else {
       sb.append(String.format(Locale.ROOT, "  0 = semantic: not among the %d nearest papers%n", t.semanticDepth()));
     }
