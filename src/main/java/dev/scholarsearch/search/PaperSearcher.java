@@ -163,10 +163,16 @@ public final class PaperSearcher {
         total = top.totalHits.value();
         exactTotal = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         ranked = new ArrayList<>();
-        boolean semanticOnly = mode == SearchMode.SEMANTIC;
+        // Sorted by date in semantic or hybrid mode: each hit keeps what the fusion said of it.
+        Map<Integer, RankFusion.Fused> byDoc = new java.util.HashMap<>();
+        if (fused != null) {
+          fused.forEach(f -> byDoc.put(f.doc(), f));
+        }
         for (ScoreDoc sd : top.scoreDocs) {
-          float score = Float.isNaN(sd.score) ? 0f : sd.score;
-          ranked.add(new Ranked(sd.doc, semanticOnly ? RankFusion.cosine(score) : score, null));
+          RankFusion.Fused f = byDoc.get(sd.doc);
+          float score = f == null ? (Float.isNaN(sd.score) ? 0f : sd.score)
+              : mode == SearchMode.SEMANTIC ? f.similarity() : (float) f.score();
+          ranked.add(new Ranked(sd.doc, score, f));
         }
       } else {
         // Relevance in semantic or hybrid mode: rank by the fused lists; facets and the total count
@@ -393,12 +399,7 @@ public final class PaperSearcher {
       Ranked r = page.get(i);
       Paper p = RecordJson.paper(stored.document(r.doc()).get(Fields.RECORD));
       String matchedBy = r.fused() != null ? r.fused().matchedBy() : mode == SearchMode.SEMANTIC ? "semantic" : "lexical";
-      Float similarity = null;
-      if (r.fused() != null && r.fused().semantic()) {
-        similarity = r.fused().similarity();
-      } else if (mode == SearchMode.SEMANTIC) {
-        similarity = r.score();
-      }
+      Float similarity = r.fused() != null && r.fused().semantic() ? Float.valueOf(r.fused().similarity()) : null;
       String explanation = req.explain() ? explain(searcher, r, lexical, mode) : null;
       hits.add(new PaperHit(p.id(), p.title(), p.authorNames(), p.authors().stream().map(Authorship::researcherId).toList(),
           p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), r.score(),
@@ -410,11 +411,12 @@ public final class PaperSearcher {
   /** Both contributions of a fused hit, then Lucene's own explanation of the lexical score. */
   private String explain(LiveIndex.Snapshot searcher, Ranked r, Query lexical, SearchMode mode) throws IOException {
     RankFusion.Fused f = r.fused();
+    if (mode == SearchMode.SEMANTIC && f != null) {
+      return String.format(java.util.Locale.ROOT, "semantic: rank %d, cosine similarity %.4f to the query (%s)",
+          f.semanticRank(), f.similarity(), queryVectors.model());
+    }
     if (f == null) {
-      return mode == SearchMode.SEMANTIC
-          ? String.format(java.util.Locale.ROOT, "semantic: cosine similarity %.4f to the query (%s)", r.score(),
-              queryVectors.model())
-          : searcher.explain(lexical, r.doc()).toString();
+      return searcher.explain(lexical, r.doc()).toString();
     }
     StringBuilder sb = new StringBuilder(RankFusion.explain(f, hybrid, queryVectors.model()));
     if (f.lexical() && lexical != null) {

@@ -139,6 +139,24 @@ class HybridApiTest {
     cv.get("hits").forEach(h -> assertTrue(h.get("categories").toString().contains("CV"), h.toString()));
     assertEquals(MOTION_PAPER, cv.get("hits").get(0).get("id").asText());
 
+    // Sorted by date, hybrid has the same hits as by relevance, and each keeps why it matched.
+    JsonNode byRelevance = api.get("/api/search?limit=100&q=" + enc(PARAPHRASE)).json();
+    JsonNode byDate = api.get("/api/search?limit=100&sort=-date&q=" + enc(PARAPHRASE)).json();
+    assertEquals(new HashSet<>(ids(byRelevance.get("hits"))), new HashSet<>(ids(byDate.get("hits"))));
+    int previous = Integer.MAX_VALUE;
+    for (JsonNode h : byDate.get("hits")) {
+      int year = h.get("year").asInt();
+      assertTrue(year <= previous, "newest first: " + year + " after " + previous);
+      previous = year;
+      if (h.get("id").asText().equals(MOTION_PAPER)) {
+        assertEquals("semantic", h.get("matchedBy").asText());
+        assertTrue(h.get("similarity").asDouble() > 0.4, h.toString());
+      }
+    }
+    JsonNode semanticWhy = api.get("/api/search?mode=semantic&explain=true&limit=1&q=" + enc(PARAPHRASE)).json();
+    assertTrue(semanticWhy.get("hits").get(0).get("explanation").asText().startsWith("semantic: rank 1, cosine similarity"),
+        semanticWhy.toPrettyString());
+
     JsonNode explained = api.get("/api/search?explain=true&limit=3&q=" + enc("stochastic gradient")).json();
     String why = explained.get("hits").get(0).get("explanation").asText();
     assertTrue(why.contains("lexical: rank 1") || why.contains("lexical: rank"), why);
