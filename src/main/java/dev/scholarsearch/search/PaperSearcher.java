@@ -123,13 +123,14 @@ public final class PaperSearcher {
       // Hybrid ranks by the refined query whatever the order, so its set of hits does not depend on the sort.
       Query lexical = mode == SearchMode.SEMANTIC ? null
           : sort == null || mode == SearchMode.HYBRID ? refined(searcher, req.query(), req.exact(), req.filters()) : text;
+      // The lexical query as it ranks: restricted to papers passing the filters.
+      Query lexicalFiltered = lexical == null ? null : drillDown(papersOnly(lexical, req.filters()), req.filters());
       List<RankFusion.Fused> fused = null;
       Query matches = lexical;
       if (mode != SearchMode.LEXICAL) {
         int depth = mode == SearchMode.SEMANTIC ? semanticDepth(topN) : hybrid.semanticDepth();
         Query knn = knn(searcher, req.query(), req.filters(), depth);
-        fused = fusedRanking(searcher, mode, lexical == null ? null
-            : drillDown(papersOnly(lexical, req.filters()), req.filters()), knn, topN, strict(req));
+        fused = fusedRanking(searcher, mode, lexicalFiltered, knn, topN, strict(req));
         matches = mode == SearchMode.SEMANTIC ? knn : new BooleanQuery.Builder()
             .add(lexical, BooleanClause.Occur.SHOULD)
             .add(semanticOnly(searcher, fused), BooleanClause.Occur.SHOULD).build();
@@ -193,8 +194,7 @@ public final class PaperSearcher {
           exactTotal = count.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         }
       }
-      List<PaperHit> hits = hits(searcher, ranked, req, text, lexical == null ? null
-          : drillDown(papersOnly(lexical, req.filters()), req.filters()), mode);
+      List<PaperHit> hits = hits(searcher, ranked, req, text, lexicalFiltered, mode);
       // Too many clauses (a short prefix, a fuzzy term) is answered centrally by LiveIndex.search as a 400.
       return new SearchResult(total, exactTotal ? "eq" : "gte", req.offset(), req.limit(), hits, facets, mode.label());
     });
