@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scholarsearch.TestData;
 import dev.scholarsearch.cli.CliRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +37,15 @@ class CacmEvalTest {
   }
 
   private static String eval(String task, String topics, String qrels) {
-    CliRunner.Run r = CliRunner.run("eval", "--task", task, "--index", index, "--topics", TestData.cacm(topics).toString(),
-        "--qrels", TestData.cacm(qrels).toString(), "--baseline", "--metrics", "ndcg@10,map");
+    return run(task, topics, qrels, "--baseline", "--metrics", "ndcg@10,map");
+  }
+
+  /** The eval command's output for one task on the CACM index, with {@code more} options; it must succeed. */
+  private static String run(String task, String topics, String qrels, String... more) {
+    List<String> args = new ArrayList<>(List.of("eval", "--task", task, "--index", index, "--topics",
+        TestData.cacm(topics).toString(), "--qrels", TestData.cacm(qrels).toString()));
+    args.addAll(List.of(more));
+    CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());
     return r.out();
   }
@@ -74,12 +83,10 @@ class CacmEvalTest {
   }
 
   private static double ndcg(String task, String topics, String qrels, String mode) {
-    CliRunner.Run r = CliRunner.run("eval", "--task", task, "--index", index, "--topics", TestData.cacm(topics).toString(),
-        "--qrels", TestData.cacm(qrels).toString(), "--metrics", "ndcg@10", "--mode", mode);
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("mode " + mode), r.out());
-    Matcher m = Pattern.compile("(?m)^ndcg@10\\s+([0-9.]+)").matcher(r.out());
-    assertTrue(m.find(), r.out());
+    String out = run(task, topics, qrels, "--metrics", "ndcg@10", "--mode", mode);
+    assertTrue(out.contains("mode " + mode), out);
+    Matcher m = Pattern.compile("(?m)^ndcg@10\\s+([0-9.]+)").matcher(out);
+    assertTrue(m.find(), out);
     return Double.parseDouble(m.group(1));
   }
 
