@@ -44,7 +44,8 @@ public record HybridTuning(Method method, int k, float semanticWeight, float lex
     if (k < 1 || semanticWeight < 0 || lexicalShare < 0 || lexicalShare > 1 || semanticDepth < 1
         || semanticDepth > MAX_SEMANTIC_DEPTH || lexicalDepth < 1) {
       throw new IllegalArgumentException("need k >= 1, semanticWeight >= 0, 0 <= lexicalShare <= 1, 1 <= semanticDepth <= "
-          + MAX_SEMANTIC_DEPTH + " and lexicalDepth >= 1, got " + this);
+          + MAX_SEMANTIC_DEPTH + " and lexicalDepth >= 1, got k=" + k + ", semanticWeight=" + semanticWeight
+          + ", lexicalShare=" + lexicalShare + ", semanticDepth=" + semanticDepth + ", lexicalDepth=" + lexicalDepth);
     }
   }
 

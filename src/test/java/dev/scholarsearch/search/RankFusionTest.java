@@ -1,6 +1,8 @@
 package dev.scholarsearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,6 +48,13 @@ class RankFusionTest {
     List<RankFusion.Fused> f = RankFusion.fuse(lexical, semantic, HybridTuning.DEFAULT);
     RankFusion.Fused one = f.stream().filter(x -> x.doc() == 1).findFirst().orElseThrow();
     assertEquals("lexical", one.matchedBy(), "cosine 0.05 is below minSimilarity");
+  }
+
+  @Test
+  void aBadSettingIsNamedWithItsValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HybridTuning.DEFAULT.withSemanticDepth(4_000));
+    assertTrue(e.getMessage().contains("semanticDepth=4000"), e.getMessage());
   }
 
   @Test
