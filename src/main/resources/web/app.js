@@ -191,6 +191,7 @@ async function renderSearch(state) {
     go({ ...state, filters, page: 1 });
   };
 
+  const estimated = (dim) => (data.estimatedFacets || []).includes(dim);
   const facets = el('aside', { class: 'facets', 'aria-label': 'Filters' },
     FACETS.map(([dim, label]) => {
       const values = [...(data.facets[dim] || [])];
@@ -201,7 +202,8 @@ async function renderSearch(state) {
         el('ul', { 'aria-labelledby': 'facet-' + dim }, values.map((fv) => el('li', {},
           el('button', { type: 'button', 'aria-pressed': active.has(dim + '\u0000' + fv.value) ? 'true' : 'false',
             'data-value': fv.value, onclick: () => toggle(dim, fv.value) },
-            el('span', { class: 'label' }, fv.value), el('span', { class: 'count' }, String(fv.count)))))));
+            el('span', { class: 'label' }, fv.value), el('span', { class: 'count', title: estimated(dim) ? 'estimated from a sample of the matches' : null },
+              (estimated(dim) ? '≈' : '') + fv.count.toLocaleString('en')))))));
     }),
     el('section', {},
       el('h2', {}, 'Code'),

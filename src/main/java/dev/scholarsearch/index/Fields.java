@@ -1,5 +1,6 @@
 package dev.scholarsearch.index;
 
+import java.util.List;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -8,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 9;
+  public static final int SCHEMA_VERSION = 10;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -78,6 +79,8 @@ public final class Fields {
   public static final String FACET_YEAR = "year";
   public static final String FACET_VENUE = "venue";
   public static final String FACET_TYPE = "type";
+  /** Every facet dimension, in the order search results list them. */
+  public static final List<String> FACET_DIMS = List.of(FACET_AUTHOR, FACET_CATEGORY, FACET_YEAR, FACET_VENUE, FACET_TYPE);
 
   /**
    * The paper's title and abstract as one unit-length embedding (dot product = cosine) in an HNSW
@@ -87,11 +90,22 @@ public final class Fields {
 
   private Fields() {}
 
+  /**
+   * The doc-values field a facet dimension is kept in. Each dimension has its own: counting one
+   * dimension (a filtered one's sideways counts, say) then reads only its values, and not the
+   * several author ordinals of every paper; and the small dimensions count without the author
+   * dimension's ordinal map of hundreds of thousands of names.
+   */
+  public static String facetField(String dim) {
+    return "$facet_" + dim;
+  }
+
   /** The facet configuration: every dimension is multi-valued (a paper has several authors and categories). */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
-    for (String dim : new String[] {FACET_AUTHOR, FACET_CATEGORY, FACET_YEAR, FACET_VENUE, FACET_TYPE}) {
+    for (String dim : FACET_DIMS) {
       config.setMultiValued(dim, true);
+      config.setIndexFieldName(dim, facetField(dim));
     }
     return config;
   }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,18 +42,18 @@ public final class LiveIndex implements Closeable {
 
   /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
   public static final class Snapshot extends IndexSearcher {
-    private final SortedSetDocValuesReaderState facetState;
+    private final Map<String, SortedSetDocValuesReaderState> facetStates;
     private final IndexManifest manifest;
-    private final java.util.concurrent.Executor executor;
+    private final ExecutorService executor;
     private Snapshot untimed = this;
     private long deadlineNanos = Long.MAX_VALUE;
     private Duration budget = Duration.ofDays(1);
 
-    Snapshot(IndexReader reader, java.util.concurrent.Executor executor, SortedSetDocValuesReaderState facetState,
+    Snapshot(IndexReader reader, ExecutorService executor, Map<String, SortedSetDocValuesReaderState> facetStates,
         IndexManifest manifest) {
       super(reader, executor);
       this.executor = executor;
-      this.facetState = facetState;
+      this.facetStates = facetStates;
       this.manifest = manifest;
     }
 
@@ -72,7 +74,7 @@ public final class LiveIndex implements Closeable {
 
     /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
     Snapshot withBudget(long budgetMillis) {
-      Snapshot s = new Snapshot(getIndexReader(), executor, facetState, manifest);
+      Snapshot s = new Snapshot(getIndexReader(), executor, facetStates, manifest);
       s.setSimilarity(getSimilarity());
       s.setQueryCache(getQueryCache());
       s.setTimeout(new QueryTimeoutImpl(budgetMillis));
@@ -82,9 +84,14 @@ public final class LiveIndex implements Closeable {
       return s;
     }
 
-    /** Facet ordinals for this reader, or null when no document has facets. */
-    public SortedSetDocValuesReaderState facetState() {
-      return facetState;
+    /** The threads a request's segments are searched on, or null when each request searches on its own thread only. */
+    public ExecutorService threads() {
+      return executor;
+    }
+
+    /** Facet ordinals for this reader, by dimension; a dimension no paper has a value for is absent. */
+    public Map<String, SortedSetDocValuesReaderState> facetStates() {
+      return facetStates;
     }
 
     public IndexManifest manifest() {
@@ -128,14 +135,16 @@ public final class LiveIndex implements Closeable {
       SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-          SortedSetDocValuesReaderState state;
-          try {
-            state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
-          } catch (IllegalArgumentException noFacetsYet) {
-            state = null; // an index with no faceted paper has no facet field at all
+          Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
+          for (String dim : Fields.FACET_DIMS) {
+            try {
+              states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facetField(dim), Fields.facetsConfig()));
+            } catch (IllegalArgumentException noValuesYet) {
+              // no paper has a value for this dimension, so its field does not exist
+            }
           }
           IndexManifest manifest = Indexer.manifestOf(((DirectoryReader) reader).getIndexCommit().getUserData());
-          Snapshot snapshot = new Snapshot(reader, searchThreads, state, manifest);
+          Snapshot snapshot = new Snapshot(reader, searchThreads, Map.copyOf(states), manifest);
           snapshot.setSimilarity(similarity);
           return snapshot;
         }

@@ -45,8 +45,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /** Keyword search over papers: query, filters, DrillSideways facet counts, snippets, paging and sorting. */
 public final class PaperSearcher {
   /** Facet dimensions in the order they are returned. */
-  public static final List<String> FACET_DIMS =
-      List.of(Fields.FACET_AUTHOR, Fields.FACET_CATEGORY, Fields.FACET_YEAR, Fields.FACET_VENUE, Fields.FACET_TYPE);
+  public static final List<String> FACET_DIMS = Fields.FACET_DIMS;
 
   /** Without facets, hits are counted exactly up to this many; beyond it the total is a lower bound. */
   static final int EXACT_TOTAL_UP_TO = 1_000;
@@ -58,6 +57,7 @@ public final class PaperSearcher {
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private final HybridTuning hybrid;
   private final QueryVectors queryVectors;
+  private final FacetDrillSideways.Sampling sampling;
 
   public PaperSearcher(LiveIndex index) {
     this(index, SearchTuning.DEFAULT);
@@ -68,7 +68,12 @@ public final class PaperSearcher {
   }
 
   public PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid) {
+    this(index, tuning, hybrid, FacetDrillSideways.Sampling.standard());
+  }
+
+  PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid, FacetDrillSideways.Sampling sampling) {
     this.index = index;
+    this.sampling = sampling;
     this.parser = new UserQueryParser(analyzer, tuning.weights());
     this.refiner = new QueryRefiner(tuning);
     this.hybrid = hybrid;
@@ -136,23 +141,25 @@ public final class PaperSearcher {
             .add(semanticOnly(searcher, fused), BooleanClause.Occur.SHOULD).build();
       }
       DrillDownQuery ddq = drillDown(papersOnly(matches, req.filters()), req.filters());
-      boolean withFacets = req.facetLimit() > 0 && searcher.facetState() != null;
+      boolean withFacets = req.facetLimit() > 0 && !searcher.facetStates().isEmpty();
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
       for (String dim : FACET_DIMS) {
         facets.put(dim, List.of());
       }
       long total;
       boolean exactTotal;
+      List<String> estimated = List.of();
       List<Ranked> ranked;
       if (sort != null || fused == null) {
         TopDocs top;
         if (withFacets) {
-          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
+          FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling);
           DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort == null
               ? ds.search(ddq, searcher.withDeadline(new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE)))
               : ds.search(ddq, searcher.withDeadline(new TopFieldCollectorManager(sort, topN, Integer.MAX_VALUE)));
           top = r.collectorResult;
           facets = facetCounts(r.facets, req.facetLimit());
+          estimated = ds.estimated();
         } else {
           // No facets asked for: count hits exactly only up to a threshold, which lets Lucene skip
           // blocks that cannot reach the top (block-max WAND); the total is then a lower bound.
@@ -182,12 +189,13 @@ public final class PaperSearcher {
         ranked = fused.stream().map(f -> new Ranked(f.doc(),
             mode == SearchMode.SEMANTIC ? f.similarity() : (float) f.score(), f)).toList();
         if (withFacets) {
-          DrillSideways ds = new DrillSideways(searcher.untimed(), facetsConfig, searcher.facetState());
+          FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling);
           DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
               ds.search(ddq, searcher.withDeadline(new TotalHitCountCollectorManager(searcher.untimed().getSlices())));
           total = r.collectorResult;
           exactTotal = true;
           facets = facetCounts(r.facets, req.facetLimit());
+          estimated = ds.estimated();
         } else {
           TopDocs count = searcher.search(ddq, new TopScoreDocCollectorManager(1, EXACT_TOTAL_UP_TO));
           total = Math.max(count.totalHits.value(), fused.size());
@@ -196,7 +204,7 @@ public final class PaperSearcher {
       }
       List<PaperHit> hits = hits(searcher, ranked, req, text, lexicalFiltered, mode);
       // Too many clauses (a short prefix, a fuzzy term) is answered centrally by LiveIndex.search as a 400.
-      return new SearchResult(total, exactTotal ? "eq" : "gte", req.offset(), req.limit(), hits, facets, mode.label());
+      return new SearchResult(total, exactTotal ? "eq" : "gte", req.offset(), req.limit(), hits, facets, estimated, mode.label());
     });
   }
 

@@ -15,6 +15,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -121,8 +122,9 @@ public final class Suggester implements Closeable {
           }
         }
       }
-      if (searcher.facetState() != null) {
-        FacetResult cats = new SortedSetDocValuesFacetCounts(searcher.facetState())
+      SortedSetDocValuesReaderState categories = searcher.facetStates().get(Fields.FACET_CATEGORY);
+      if (categories != null) {
+        FacetResult cats = new SortedSetDocValuesFacetCounts(categories)
             .getTopChildren(1000, Fields.FACET_CATEGORY);
         if (cats != null) {
           for (LabelAndValue lv : cats.labelValues) {

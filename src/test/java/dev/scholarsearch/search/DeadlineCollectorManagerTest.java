@@ -28,14 +28,14 @@ class DeadlineCollectorManagerTest {
       PaperSearcher papers = new PaperSearcher(index);
       var ddq = papers.drillDown(PaperSearcher.papersOnly(new MatchAllDocsQuery(), SearchFilters.NONE), SearchFilters.NONE);
       QueryTimeoutException e = assertThrows(QueryTimeoutException.class, () -> index.search(s -> {
-        DrillSideways ds = new DrillSideways(s.untimed(), Fields.facetsConfig(), s.facetState());
+        DrillSideways ds = new FacetDrillSideways(s, Fields.facetsConfig(), FacetDrillSideways.Sampling.standard());
         return ds.search(ddq, new DeadlineCollectorManager<>(new TopScoreDocCollectorManager(10, Integer.MAX_VALUE),
             System.nanoTime() - 1, Duration.ofMillis(7)));
       }));
       assertEquals("the query took longer than its time budget of 7 ms and was stopped; make it more specific "
           + "(fewer words, no short prefixes) or try again later", e.getMessage());
       TopDocs top = index.search(s -> {
-        DrillSideways ds = new DrillSideways(s.untimed(), Fields.facetsConfig(), s.facetState());
+        DrillSideways ds = new FacetDrillSideways(s, Fields.facetsConfig(), FacetDrillSideways.Sampling.standard());
         return ds.search(ddq, new DeadlineCollectorManager<>(new TopScoreDocCollectorManager(10, Integer.MAX_VALUE),
             System.nanoTime() + Duration.ofMinutes(1).toNanos(), Duration.ofMinutes(1))).collectorResult;
       });
