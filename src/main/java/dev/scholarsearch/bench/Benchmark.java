@@ -50,6 +50,19 @@ public final class Benchmark {
     return l;
   }
 
+  /** Runs every keyword search once in this thread, timing each kind of query apart (see {@link QueryMix#searchKind}). */
+  public Map<String, Latencies> searchesByKind() {
+    Map<String, Latencies> out = new java.util.TreeMap<>();
+    List<String> searches = mix.searches();
+    for (int i = 0; i < searches.size(); i++) {
+      SearchRequest req = request(searches.get(i));
+      long t = System.nanoTime();
+      services.papers().search(req);
+      out.computeIfAbsent(QueryMix.searchKind(i), k -> new Latencies()).add(System.nanoTime() - t);
+    }
+    return out;
+  }
+
   /** Runs the queries of {@code kind} over HTTP from {@code clients} threads until each has sent its share. */
   public Latencies http(Kind kind, String baseUrl, int clients, int requests) throws InterruptedException {
     List<String> paths = paths(kind);

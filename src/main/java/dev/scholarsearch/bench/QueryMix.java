@@ -56,6 +56,18 @@ public record QueryMix(List<String> searches, List<String> paperIds, List<String
     return new QueryMix(searches, ids, topics);
   }
 
+  /** What kind of keyword query the {@code i}-th search is, for timing each kind apart. */
+  public static String searchKind(int i) {
+    String kind = switch (i % 6) {
+      case 0, 5 -> "1 word";
+      case 1 -> "2 words";
+      case 2 -> "3 words";
+      case 3 -> "a quoted phrase";
+      default -> "2 words, category+year filter";
+    };
+    return kind + (i % 2 == 0 ? ", with facets" : "");
+  }
+
   /** A mid-frequency word: common enough to match many papers, rare enough to mean something. */
   private static String term(SyntheticCorpus corpus, SplittableRandom r) {
     return corpus.word(30 + r.nextInt(3_000));

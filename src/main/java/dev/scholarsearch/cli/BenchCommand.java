@@ -116,6 +116,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("| %s | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), l.percentileMs(50), l.percentileMs(99), l.qps());
       }
       out.println();
+      out.println("### Keyword search by kind of query (in-process, one more pass)");
+      out.println("| query | n | p50 ms | p99 ms | max ms |");
+      out.println("|---|---|---|---|---|");
+      bench.searchesByKind().forEach((kind, l) -> out.printf("| %s | %d | %.2f | %.2f | %.2f |%n", kind, l.count(),
+          l.percentileMs(50), l.percentileMs(99), l.percentileMs(100)));
+      out.println();
       double heap = Benchmark.heapMiB(s -> {});
       out.printf("start-up (open index + first query): %.0f ms; heap in use after warm-up and GC: %.0f MiB%n%n", startup, heap);
       if (!noHttp) {
