@@ -49,6 +49,8 @@ function snippetNodes(snippet) {
 
 /** How papers are matched; '' is the server's default (hybrid when the index has vectors). */
 const MODES = new Set(['lexical', 'semantic', 'hybrid']);
+/** The match switch's choices, on the search and the experts page. */
+const MODE_CHOICES = [['hybrid', 'Words + meaning'], ['lexical', 'Words only'], ['semantic', 'Meaning only']];
 
 /** Why a hit is there, in words people use. */
 function whyTag(h) {
@@ -224,7 +226,7 @@ async function renderSearch(state) {
   const effectiveMode = state.mode || (health && health.defaultMode) || 'lexical';
   const modeSwitch = health && health.vectors ? el('select', { id: 'mode', title: 'How papers are matched',
     onchange: (e) => go({ ...state, mode: e.target.value === health.defaultMode ? '' : e.target.value, page: 1 }) },
-  [['hybrid', 'Words + meaning'], ['lexical', 'Words only'], ['semantic', 'Meaning only']].map(([v, t]) =>
+  MODE_CHOICES.map(([v, t]) =>
     el('option', { value: v, selected: effectiveMode === v }, t))) : null;
 
   const hits = data.hits.length
@@ -355,6 +357,7 @@ function chart(years, max) {
 // ---------- experts ----------
 
 async function renderExperts(state) {
+  const health = await HEALTH;
   $('#q').value = state.topic;
   const yearFilter = (state.filters.find(([k]) => k === 'year') || [])[1] || '';
   const categoryFilter = (state.filters.find(([k]) => k === 'category') || [])[1] || '';
@@ -365,7 +368,8 @@ async function renderExperts(state) {
     if (fd.get('category')) filters.push(['category', fd.get('category').trim()]);
     if (fd.get('year')) filters.push(['year', fd.get('year').trim()]);
     if (fd.get('hasCode')) filters.push(['hasCode', 'true']);
-    go({ view: 'experts', topic: String(fd.get('topic')).trim(), scope: fd.get('profiles') ? 'profiles' : 'all', filters });
+    const mode = fd.get('mode') && fd.get('mode') !== health.defaultMode ? fd.get('mode') : '';
+    go({ view: 'experts', topic: String(fd.get('topic')).trim(), scope: fd.get('profiles') ? 'profiles' : 'all', filters, mode });
   } },
     el('label', {}, 'Topic', el('input', { name: 'topic', id: 'topic', value: state.topic, required: true, placeholder: 'e.g. reinforcement learning' })),
     el('label', {}, 'Category', el('input', { name: 'category', value: categoryFilter, size: 8, placeholder: 'any' })),
@@ -374,6 +378,9 @@ async function renderExperts(state) {
       el('input', { type: 'checkbox', name: 'profiles', checked: state.scope === 'profiles' })),
     el('label', { class: 'check' }, el('span', {}, 'Papers with code'),
       el('input', { type: 'checkbox', name: 'hasCode', checked: state.filters.some(([k]) => k === 'hasCode') })),
+    // As on the search page: how a paper counts as evidence, shown only when the index has vectors.
+    health && health.vectors ? el('label', {}, 'Match', el('select', { name: 'mode', id: 'experts-mode' },
+      MODE_CHOICES.map(([v, t]) => el('option', { value: v, selected: (state.mode || health.defaultMode) === v }, t)))) : null,
     el('button', { type: 'submit', class: 'primary' }, 'Rank researchers'));
   if (!state.topic) {
     setStatus('');
@@ -384,6 +391,7 @@ async function renderExperts(state) {
   p.set('topic', state.topic);
   p.set('limit', 20);
   if (state.scope !== 'all') p.set('scope', state.scope);
+  if (state.mode) p.set('mode', state.mode);
   const data = await api('/api/researchers?' + p);
   const top = data.hits.length ? data.hits[0].score : 1;
   setStatus(`${data.hits.length} researchers for “${state.topic}”`);
@@ -486,7 +494,7 @@ function start() {
     closeSuggestions();
     const state = readState();
     const text = $('#q').value.trim();
-    if (state.view === 'experts') go({ view: 'experts', topic: text, scope: state.scope, filters: state.filters });
+    if (state.view === 'experts') go({ view: 'experts', topic: text, scope: state.scope, filters: state.filters, mode: state.mode });
     else go({ view: 'search', q: text, sort: state.view === 'search' ? state.sort : 'relevance',
       mode: state.view === 'search' ? state.mode : '',
       filters: state.view === 'search' ? state.filters : [] });

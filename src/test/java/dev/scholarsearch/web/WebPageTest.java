@@ -219,6 +219,19 @@ class WebPageTest {
           "Human Motion Estimation with Everyday Wearables"));
       driver.navigate().back();
       wait.until(d -> "hybrid".equals(d.findElement(By.id("mode")).getDomProperty("value")));
+
+      // The experts page has the same switch; by meaning alone, the motion paper's authors rank.
+      driver.get(hybrid.uri("/?view=experts&mode=semantic&topic="
+          + java.net.URLEncoder.encode(paraphrase, java.nio.charset.StandardCharsets.UTF_8)).toString());
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "researchers for"));
+      WebElement expertsMode = driver.findElement(By.id("experts-mode"));
+      assertEquals("semantic", expertsMode.getDomProperty("value"));
+      assertTrue(driver.findElement(By.cssSelector(".experts .result .evidence")).getText()
+          .contains("Human Motion Estimation with Everyday Wearables"));
+      new org.openqa.selenium.support.ui.Select(expertsMode).selectByValue("lexical");
+      driver.findElement(By.cssSelector("#experts-form button[type=submit]")).click();
+      wait.until(ExpectedConditions.urlContains("mode=lexical"));
+      wait.until(d -> "lexical".equals(d.findElement(By.id("experts-mode")).getDomProperty("value")));
     }
     // Without vectors there is nothing to switch.
     open("/?q=speculative");
