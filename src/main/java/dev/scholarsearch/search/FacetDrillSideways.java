@@ -81,18 +81,12 @@ final class FacetDrillSideways extends DrillSideways {
     // ... and every other dimension over the matches.
     if (drillDowns != null) {
       for (String dim : states.keySet()) {
-        byDim.computeIfAbsent(dim, d -> countsUnchecked(d, drillDowns));
+        if (!byDim.containsKey(dim)) {
+          byDim.put(dim, counts(dim, drillDowns));
+        }
       }
     }
     return new MultiFacets(byDim);
-  }
-
-  private Facets countsUnchecked(String dim, FacetsCollector hits) {
-    try {
-      return counts(dim, hits);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private Facets counts(String dim, FacetsCollector hits) throws IOException {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -44,12 +45,12 @@ public final class LiveIndex implements Closeable {
   public static final class Snapshot extends IndexSearcher {
     private final Map<String, SortedSetDocValuesReaderState> facetStates;
     private final IndexManifest manifest;
-    private final ExecutorService executor;
+    private final java.util.concurrent.Executor executor;
     private Snapshot untimed = this;
     private long deadlineNanos = Long.MAX_VALUE;
     private Duration budget = Duration.ofDays(1);
 
-    Snapshot(IndexReader reader, ExecutorService executor, Map<String, SortedSetDocValuesReaderState> facetStates,
+    Snapshot(IndexReader reader, java.util.concurrent.Executor executor, Map<String, SortedSetDocValuesReaderState> facetStates,
         IndexManifest manifest) {
       super(reader, executor);
       this.executor = executor;
@@ -82,11 +83,6 @@ public final class LiveIndex implements Closeable {
       s.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
       s.budget = Duration.ofMillis(budgetMillis);
       return s;
-    }
-
-    /** The threads a request's segments are searched on, or null when each request searches on its own thread only. */
-    public ExecutorService threads() {
-      return executor;
     }
 
     /** Facet ordinals for this reader, by dimension; a dimension no paper has a value for is absent. */
@@ -136,9 +132,10 @@ public final class LiveIndex implements Closeable {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
           Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
+          FacetsConfig config = Fields.facetsConfig();
           for (String dim : Fields.FACET_DIMS) {
             try {
-              states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facetField(dim), Fields.facetsConfig()));
+              states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facetField(dim), config));
             } catch (IllegalArgumentException noValuesYet) {
               // no paper has a value for this dimension, so its field does not exist
             }
