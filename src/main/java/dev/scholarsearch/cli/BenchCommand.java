@@ -8,6 +8,7 @@ import dev.scholarsearch.bench.SyntheticCorpus;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
+import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
@@ -51,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-http", description = "Skip the HTTP runs.")
   boolean noHttp;
 
+  @Option(names = "--reuse", description = "Reuse the indexes of an earlier run of the same size and schema: measure the "
+      + "queries only (no indexing figures).")
+  boolean reuse;
+
   @Option(names = "--threads", description = "Indexing threads for the bare baseline (default: cores).")
   Integer threads;
 
@@ -83,21 +88,29 @@ final class BenchCommand implements Callable<Integer> {
 
     Path bare = base.resolve("bare-" + papers);
     Path ours = base.resolve("ours-" + papers);
-    long t0 = System.nanoTime();
-    BareLuceneIndexer.index(jsonl, bare, threads == null ? cores : threads);
-    double bareSecs = (System.nanoTime() - t0) / 1e9;
-    long t1 = System.nanoTime();
-    Ingester.Result ingested = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl));
-    Indexer.write(ours, ingested.corpus(), List.of(jsonl.toString()), "bench", err::println);
-    double oursSecs = (System.nanoTime() - t1) / 1e9;
-    ingested = null; // let the corpus go before measuring the server's heap
+    // The schema is in the fingerprint, so that --reuse never measures an index older code built.
+    String fingerprint = "bench, schema " + Fields.SCHEMA_VERSION;
+    boolean reused = reuse && Indexer.readManifest(ours)
+        .map(m -> m.papers() == papers && m.fingerprint().equals(fingerprint)).orElse(false);
     out.println("## Indexing");
-    out.println("| indexer | papers/s | seconds | bytes/paper |");
-    out.println("|---|---|---|---|");
-    out.printf("| bare Lucene IndexWriter | %,.0f | %.1f | %,.0f |%n", papers / bareSecs, bareSecs, (double) size(bare) / papers);
-    out.printf("| scholar-search (parse, merge, facets, researchers) | %,.0f | %.1f | %,.0f |%n", papers / oursSecs, oursSecs,
-        (double) size(ours) / papers);
-    out.printf("ratio (ours/bare throughput): %.2f%n%n", bareSecs / oursSecs);
+    if (reused) {
+      out.printf("reused the index of an earlier run (%s): no indexing figures in this run%n%n", ours);
+    } else {
+      long t0 = System.nanoTime();
+      BareLuceneIndexer.index(jsonl, bare, threads == null ? cores : threads);
+      double bareSecs = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      Ingester.Result ingested = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl));
+      Indexer.write(ours, ingested.corpus(), List.of(jsonl.toString()), fingerprint, err::println);
+      double oursSecs = (System.nanoTime() - t1) / 1e9;
+      ingested = null; // let the corpus go before measuring the server's heap
+      out.println("| indexer | papers/s | seconds | bytes/paper |");
+      out.println("|---|---|---|---|");
+      out.printf("| bare Lucene IndexWriter | %,.0f | %.1f | %,.0f |%n", papers / bareSecs, bareSecs, (double) size(bare) / papers);
+      out.printf("| scholar-search (parse, merge, facets, researchers) | %,.0f | %.1f | %,.0f |%n", papers / oursSecs,
+          oursSecs, (double) size(ours) / papers);
+      out.printf("ratio (ours/bare throughput): %.2f%n%n", bareSecs / oursSecs);
+    }
 
     long s0 = System.nanoTime();
     try (LiveIndex index = LiveIndex.open(ours, Duration.ofHours(1)); Suggester suggester = new Suggester(index)) {

@@ -1,6 +1,7 @@
 package dev.scholarsearch.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scholarsearch.cli.CliRunner;
@@ -49,6 +50,15 @@ class BenchSmokeTest {
       assertTrue(out.contains("| " + kind + " | 4 | "), out);
     }
     assertTrue(out.contains("start-up (open index + first query):"), out);
+    assertTrue(out.contains("| 2 words, category+year filter, with facets | "), out);
+
+    // A second run reuses both indexes and measures the queries only.
+    CliRunner.Run again = CliRunner.run("bench", "--papers", "10000", "--queries", "30", "--no-http", "--reuse",
+        "--dir", dir.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("reused the index of an earlier run"), again.out());
+    assertFalse(again.out().contains("| bare Lucene IndexWriter |"), again.out());
+    assertTrue(again.out().contains("| search | "), again.out());
   }
 
   @Test
