@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,7 +48,10 @@ class WebPageTest {
         + "We study injection <img src=x onerror=alert(2)> attacks in search engines.\n");
     driver = Browser.start(dir.resolve("chrome"));
     api = new ApiFixture(dir.resolve("idx"), List.of(pages), Duration.ofSeconds(5));
+    // The page re-renders its view on every navigation (back included), so an element found in one
+    // poll can be replaced before the next call on it; such a poll is retried, never a failure.
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -213,7 +217,7 @@ class WebPageTest {
           .anyMatch(e -> e.getText().equals("close in meaning")), "a hit found only by meaning says so");
       Browser.screenshot(driver, "search-hybrid");
 
-      new org.openqa.selenium.support.ui.Select(mode).selectByValue("semantic");
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mode"))).selectByValue("semantic");
       wait.until(ExpectedConditions.urlContains("mode=semantic"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".results li:first-child h3"),
           "Human Motion Estimation with Everyday Wearables"));
