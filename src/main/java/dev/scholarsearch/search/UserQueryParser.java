@@ -31,6 +31,11 @@ public final class UserQueryParser {
   private static final Pattern LEADING_WILDCARD = Pattern.compile("(?:^|[\\s(+|\"-])\\*\\w");
   /** A prefix with fewer than two characters before the star. */
   private static final Pattern SHORT_PREFIX = Pattern.compile("(?:^|[\\s(+|\"-])(\\p{L}|\\p{N})?\\*");
+  /**
+   * A star touching no word ("operators like *, +"): pasted prose, not a wildcard. SimpleQueryParser
+   * would read it as a prefix of nothing, a scan of every term, so it is dropped as punctuation.
+   */
+  private static final Pattern BARE_STAR = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*+(?![\\p{L}\\p{N}])");
 
   private final Analyzer analyzer;
   private final FieldWeights weights;
@@ -67,7 +72,11 @@ public final class UserQueryParser {
 
   /** The query for {@code text}; blank text matches every document. */
   public Query parse(String text, boolean exact) {
-    String q = text.strip();
+    String q = BARE_STAR.matcher(text).replaceAll(" ").strip();
+    if (q.isEmpty() && !text.isBlank()) {
+      throw InvalidRequestException.badParameter("q has no words, only '*': leave q out to list every paper, or put"
+          + " '*' after a prefix, e.g. 'retriev*'");
+    }
     if (q.isEmpty()) {
       return new MatchAllDocsQuery();
     }

@@ -61,6 +61,19 @@ class ApiTest {
   }
 
   @Test
+  void aStarTouchingNoWordIsPunctuationNotAWildcard() {
+    // Pasted prose ("operators like *, +") searches its words; only a real short prefix is refused.
+    JsonNode prose = api.get("/api/search?q=" + enc("gradient methods like *, + and * alone")).json();
+    JsonNode words = api.get("/api/search?q=" + enc("gradient methods like , + and  alone")).json();
+    assertTrue(prose.get("total").asInt() > 0, prose.toString());
+    assertEquals(titles(words.get("hits")), titles(prose.get("hits")));
+    ApiFixture.Response stars = api.get("/api/search?q=" + enc("* **"));
+    assertEquals(400, stars.status());
+    assertTrue(stars.json().toString().contains("only '*'"), stars.json().toString());
+    assertEquals(400, api.get("/api/search?q=" + enc("gradient g*")).status());
+  }
+
+  @Test
   void categoryFilterCountsAndFacetsThatAddUp() {
     // LG items: five on Siqi Zhu's layout-B page and five on Lizhu Zhang's.
     JsonNode lg = api.get("/api/search?category=LG&facetLimit=100").json();
