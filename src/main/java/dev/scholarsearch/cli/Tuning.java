@@ -19,7 +19,7 @@ record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, E
   static final String NAMES = "k1, b, title, abstract, proximity, slop, fbDocs, fbTerms, fbWeight, "
       + "mltMinTf, mltMinDf, mltMaxDfPct, mltTerms, mltTitle, mltCategory, mltCoauthor, mltQtf, mltFbDocs, mltFbTerms, mltFbWeight, "
       + "expertTop, expertAgg (comb_sum|exp_comb_mnz|comb_max), expertVolume, expertRest, "
-      + "fusion (scores|rrf), lexShare, minSim, rrfK, semWeight, semDepth, lexDepth (hybrid search), "
+      + "fusion (scores|rrf), lexShare, minSim, rrfK, semWeight, semDepth, lexDepth, vfbDocs, vfbWeight (hybrid search), "
       + "simFusion, simLexShare, simRrfK, simSemWeight, simSemDepth, simLexDepth (hybrid similar)";
 
   static Tuning defaults() {
@@ -69,6 +69,8 @@ record Tuning(Similarities bm25, SearchTuning search, SimilarityModel similar, E
         case "semWeight" -> h = h.withSemanticWeight(f(o.getKey(), v));
         case "semDepth" -> h = h.withSemanticDepth(i(o.getKey(), v));
         case "lexDepth" -> h = h.withLexicalDepth(i(o.getKey(), v));
+        case "vfbDocs" -> h = h.withFeedbackDocs(i(o.getKey(), v));
+        case "vfbWeight" -> h = h.withFeedbackWeight(f(o.getKey(), v));
         case "simRrfK" -> sf = sf.withK(i(o.getKey(), v));
         case "simSemWeight" -> sf = sf.withSemanticWeight(f(o.getKey(), v));
         case "simSemDepth" -> sf = sf.withSemanticDepth(i(o.getKey(), v));

@@ -20,12 +20,19 @@ import java.util.Locale;
  * @param minSimilarity the cosine similarity a paper without a keyword match needs to be a hybrid
  *     hit at all; without it every query would "match" the whole semantic list, and totals and
  *     facet counts would mean nothing
+ * @param feedbackDocs vector feedback (Rocchio on the query vector): the semantic side is searched
+ *     again with the query vector moved towards the mean vector of this many best papers of the
+ *     first fused ranking, and fused again; 0 turns it off
+ * @param feedbackWeight the original query vector's share of the moved one (the papers have the rest)
  */
 public record HybridTuning(Method method, int k, float semanticWeight, float lexicalShare, int semanticDepth,
-    int lexicalDepth, float minSimilarity) {
-  public static final HybridTuning DEFAULT = new HybridTuning(Method.SCORES, 60, 0.5f, 0.6f, 1_000, 1_000, 0.3f);
+    int lexicalDepth, float minSimilarity, int feedbackDocs, float feedbackWeight) {
+  public static final HybridTuning DEFAULT =
+      new HybridTuning(Method.SCORES, 60, 0.5f, 0.6f, 1_000, 1_000, 0.3f, 5, 0.5f);
   /** The semantic side never ranks deeper than this: HNSW search cost grows with k. */
   public static final int MAX_SEMANTIC_DEPTH = 1_000;
+  /** Feedback from more papers than this drifts off the query's topic. */
+  public static final int MAX_FEEDBACK_DOCS = 100;
 
   /** The fusion formula. */
   public enum Method {
@@ -42,38 +49,58 @@ public record HybridTuning(Method method, int k, float semanticWeight, float lex
 
   public HybridTuning {
     if (k < 1 || semanticWeight < 0 || lexicalShare < 0 || lexicalShare > 1 || semanticDepth < 1
-        || semanticDepth > MAX_SEMANTIC_DEPTH || lexicalDepth < 1) {
+        || semanticDepth > MAX_SEMANTIC_DEPTH || lexicalDepth < 1
+        || feedbackDocs < 0 || feedbackDocs > MAX_FEEDBACK_DOCS || !(feedbackWeight > 0 && feedbackWeight <= 1)) {
       throw new IllegalArgumentException("need k >= 1, semanticWeight >= 0, 0 <= lexicalShare <= 1, 1 <= semanticDepth <= "
-          + MAX_SEMANTIC_DEPTH + " and lexicalDepth >= 1, got k=" + k + ", semanticWeight=" + semanticWeight
-          + ", lexicalShare=" + lexicalShare + ", semanticDepth=" + semanticDepth + ", lexicalDepth=" + lexicalDepth);
+          + MAX_SEMANTIC_DEPTH + ", lexicalDepth >= 1, 0 <= feedbackDocs <= " + MAX_FEEDBACK_DOCS
+          + " and 0 < feedbackWeight <= 1, got k=" + k + ", semanticWeight=" + semanticWeight
+          + ", lexicalShare=" + lexicalShare + ", semanticDepth=" + semanticDepth + ", lexicalDepth=" + lexicalDepth
+          + ", feedbackDocs=" + feedbackDocs + ", feedbackWeight=" + feedbackWeight);
     }
   }
 
   public HybridTuning withMethod(String v) {
-    return new HybridTuning(Method.parse(v), k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+    return new HybridTuning(Method.parse(v), k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
+        minSimilarity, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withMinSimilarity(float v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, v);
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
+        v, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withK(int v) {
-    return new HybridTuning(method, v, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+    return new HybridTuning(method, v, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
+        minSimilarity, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withSemanticWeight(float v) {
-    return new HybridTuning(method, k, v, lexicalShare, semanticDepth, lexicalDepth, minSimilarity);
+    return new HybridTuning(method, k, v, lexicalShare, semanticDepth, lexicalDepth,
+        minSimilarity, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withLexicalShare(float v) {
-    return new HybridTuning(method, k, semanticWeight, v, semanticDepth, lexicalDepth, minSimilarity);
+    return new HybridTuning(method, k, semanticWeight, v, semanticDepth, lexicalDepth,
+        minSimilarity, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withSemanticDepth(int v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, v, lexicalDepth, minSimilarity);
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, v, lexicalDepth,
+        minSimilarity, feedbackDocs, feedbackWeight);
   }
 
   public HybridTuning withLexicalDepth(int v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, v, minSimilarity);
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, v,
+        minSimilarity, feedbackDocs, feedbackWeight);
+  }
+
+  public HybridTuning withFeedbackDocs(int v) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity, v,
+        feedbackWeight);
+  }
+
+  public HybridTuning withFeedbackWeight(float v) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity,
+        feedbackDocs, v);
   }
 }

@@ -134,8 +134,9 @@ public final class PaperSearcher {
       Query matches = lexical;
       if (mode != SearchMode.LEXICAL) {
         int depth = mode == SearchMode.SEMANTIC ? semanticDepth(topN) : hybrid.semanticDepth();
-        Query knn = knn(searcher, req.query(), req.filters(), depth);
-        fused = fusedRanking(searcher, mode, lexicalFiltered, knn, topN, strict(req));
+        float[] vector = queryVectors.of(req.query());
+        Query knn = knn(searcher, vector, req.filters(), depth);
+        fused = fusedRanking(searcher, mode, lexicalFiltered, knn, vector, req.filters(), topN, strict(req));
         matches = mode == SearchMode.SEMANTIC ? knn : new BooleanQuery.Builder()
             .add(lexical, BooleanClause.Occur.SHOULD)
             .add(semanticOnly(searcher, fused), BooleanClause.Occur.SHOULD).build();
@@ -249,8 +250,7 @@ public final class PaperSearcher {
    * filter is applied inside the HNSW search (pre-filtering), so a narrow filter still gets
    * {@code depth} hits. Rewritten once, so the same top-k serves ranking, facets and counts.
    */
-  private Query knn(LiveIndex.Snapshot searcher, String text, SearchFilters filters, int depth) throws IOException {
-    float[] v = queryVectors.of(text);
+  private Query knn(LiveIndex.Snapshot searcher, float[] v, SearchFilters filters, int depth) throws IOException {
     if (v == null) {
       return new org.apache.lucene.search.MatchNoDocsQuery("the query has no words to embed");
     }
@@ -264,15 +264,46 @@ public final class PaperSearcher {
    * for those words.
    */
   private List<RankFusion.Fused> fusedRanking(LiveIndex.Snapshot searcher, SearchMode mode, Query lexical, Query knn,
-      int topN, boolean strict) throws IOException {
+      float[] vector, SearchFilters filters, int topN, boolean strict) throws IOException {
     ScoreDoc[] semantic = searcher.search(knn, HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
     if (mode != SearchMode.HYBRID) {
       return RankFusion.fuse(new ScoreDoc[0], semantic, hybrid);
     }
     int depth = Math.max(hybrid.lexicalDepth(), topN);
     ScoreDoc[] words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;
-    return RankFusion.fuse(words, semantic, hybrid).stream()
-        .filter(f -> f.lexical() || (!strict && f.similarity() >= hybrid.minSimilarity())).toList();
+    List<RankFusion.Fused> fused = RankFusion.fuse(words, semantic, hybrid);
+    if (hybrid.feedbackDocs() > 0 && vector != null && semantic.length > 0) {
+      fused = withVectorFeedback(searcher, words, fused, vector, filters);
+    }
+    return fused.stream().filter(f -> f.lexical() || (!strict && f.similarity() >= hybrid.minSimilarity())).toList();
+  }
+
+  /**
+   * The fusion again, its semantic side searched with the query vector moved towards the best papers
+   * of the first fusion ({@link VectorFeedback}). Hits still report, and are kept by, their cosine
+   * to the query itself: feedback changes the order, not what counts as close in meaning.
+   */
+  private List<RankFusion.Fused> withVectorFeedback(LiveIndex.Snapshot searcher, ScoreDoc[] words,
+      List<RankFusion.Fused> first, float[] vector, SearchFilters filters) throws IOException {
+    // Only papers close in meaning give feedback: a keyword match far from the query's meaning would
+    // pull the vector away from the one paper a paraphrase was written for.
+    int[] best = first.stream().filter(RankFusion.Fused::close).limit(hybrid.feedbackDocs())
+        .mapToInt(RankFusion.Fused::doc).toArray();
+    if (best.length == 0) {
+      return first;
+    }
+    float[] moved = VectorFeedback.expand(vector, java.util.Arrays.asList(VectorFeedback.of(searcher.getIndexReader(), best)),
+        hybrid.feedbackWeight());
+    ScoreDoc[] semantic = searcher.search(knn(searcher, moved, filters, hybrid.semanticDepth()),
+        HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
+    float[][] vectors = VectorFeedback.of(searcher.getIndexReader(),
+        java.util.Arrays.stream(semantic).mapToInt(sd -> sd.doc).toArray());
+    float[] unit = VectorFeedback.unit(vector);
+    float[] similarity = new float[semantic.length];
+    for (int i = 0; i < similarity.length; i++) {
+      similarity[i] = VectorFeedback.cosine(unit, vectors[i]);
+    }
+    return RankFusion.fuse(words, semantic, similarity, hybrid);
   }
 
   /** Whether the query asks for exact words: a quoted phrase, or exact search. */
@@ -300,9 +331,10 @@ public final class PaperSearcher {
       return searcher.search(query(searcher, text, filters), n).scoreDocs;
     }
     Query lexical = mode == SearchMode.HYBRID ? query(searcher, text, filters) : null;
-    Query knn = knn(searcher, text, filters, mode == SearchMode.SEMANTIC ? Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH)
+    float[] vector = queryVectors.of(text);
+    Query knn = knn(searcher, vector, filters, mode == SearchMode.SEMANTIC ? Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH)
         : hybrid.semanticDepth());
-    List<RankFusion.Fused> fused = fusedRanking(searcher, mode, lexical, knn, n, text.indexOf('"') >= 0);
+    List<RankFusion.Fused> fused = fusedRanking(searcher, mode, lexical, knn, vector, filters, n, text.indexOf('"') >= 0);
     ScoreDoc[] out = new ScoreDoc[Math.min(n, fused.size())];
     for (int i = 0; i < out.length; i++) {
       RankFusion.Fused f = fused.get(i);
