@@ -5,6 +5,7 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
  * How the vector field is stored. The codec is only needed to write: each segment records its
@@ -16,12 +17,26 @@ public final class VectorFormats {
 
   private VectorFormats() {}
 
+  /**
+   * Lucene's tiny-segment threshold T: a segment of n vectors gets an HNSW graph only when
+   * {@code n > T ln n}. Lucene's default (100) builds one from 648 vectors; 2,000 builds one from
+   * about 19,800. Below that an exact scan of the 8-bit vectors costs a few milliseconds, less than
+   * a 1,000-deep graph search visits anyway, and building the graph was most of a rebuild of a
+   * small corpus whose vectors all come from the cache (docs/BENCHMARKS.md). Larger segments, and
+   * merges that grow past it, get their graph as before.
+   */
+  public static final int GRAPH_THRESHOLD = 2_000;
+
   /** The vector format this JVM writes with. */
   public static KnnVectorsFormat format() {
     String name = System.getProperty(PROPERTY, "int8");
+    int threshold = Integer.getInteger("scholar.vectors.graphThreshold", GRAPH_THRESHOLD);
     return switch (name) {
-      case "int8" -> new Lucene104HnswScalarQuantizedVectorsFormat();
-      case "float32" -> new Lucene99HnswVectorsFormat();
+      case "int8" -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE,
+          Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
+          Lucene99HnswVectorsFormat.DEFAULT_NUM_MERGE_WORKER, null, threshold);
+      case "float32" -> new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+          Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, Lucene99HnswVectorsFormat.DEFAULT_NUM_MERGE_WORKER, null, threshold);
       default -> throw new IllegalArgumentException(PROPERTY + " must be int8 or float32, got '" + name + "'");
     };
   }

@@ -296,12 +296,23 @@ public final class PaperSearcher {
         hybrid.feedbackWeight());
     ScoreDoc[] semantic = searcher.search(knn(searcher, moved, filters, hybrid.semanticDepth()),
         HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
-    float[][] vectors = VectorFeedback.of(searcher.getIndexReader(),
-        java.util.Arrays.stream(semantic).mapToInt(sd -> sd.doc).toArray());
+    // The cosine to the query itself: known from the first search for most papers, read and
+    // computed for the few that only the moved vector brought in.
+    Map<Integer, Float> known = new java.util.HashMap<>();
+    first.forEach(f -> {
+      if (f.semantic()) {
+        known.put(f.doc(), f.similarity());
+      }
+    });
+    int[] unknown = java.util.Arrays.stream(semantic).mapToInt(sd -> sd.doc).filter(d -> !known.containsKey(d)).toArray();
+    float[][] vectors = VectorFeedback.of(searcher.getIndexReader(), unknown);
     float[] unit = VectorFeedback.unit(vector);
+    for (int i = 0; i < unknown.length; i++) {
+      known.put(unknown[i], VectorFeedback.cosine(unit, vectors[i]));
+    }
     float[] similarity = new float[semantic.length];
     for (int i = 0; i < similarity.length; i++) {
-      similarity[i] = VectorFeedback.cosine(unit, vectors[i]);
+      similarity[i] = known.get(semantic[i].doc);
     }
     return RankFusion.fuse(words, semantic, similarity, hybrid);
   }

@@ -110,8 +110,9 @@ public final class RankFusion {
       boolean moved = f.rankedSimilarity() != f.similarity();
       sb.append(String.format(Locale.ROOT, "  %.6f = semantic: rank %d, cosine similarity %.4f (%s)%s%s%n", f.semanticPart(),
           f.semanticRank(), f.similarity(), model, moved ? String.format(Locale.ROOT, "; ranked by its cosine %.4f to"
-              + " the query vector moved towards the %d best papers of a first fused ranking (query's share %.2f)",
-              f.rankedSimilarity(), t.feedbackDocs(), t.feedbackWeight()) : "", rrf
+              + " the query vector moved towards the best papers of a first fused ranking (up to %d, each with"
+              + " cosine >= %.2f; query's share %.2f)", f.rankedSimilarity(), t.feedbackDocs(), t.minSimilarity(),
+              t.feedbackWeight()) : "", rrf
               ? String.format(Locale.ROOT, " -> %.2f/(%d + %d)", t.semanticWeight(), t.k(), f.semanticRank())
               : String.format(Locale.ROOT, " -> %.2f x (cos - floor) / (best cos - floor), floor = the %s of the"
                   + " farthest of the %d nearest papers", 1 - t.lexicalShare(), moved ? "ranking cosine" : "cosine",

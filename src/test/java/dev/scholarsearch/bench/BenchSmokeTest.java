@@ -70,6 +70,7 @@ class BenchSmokeTest {
     assertTrue(out.contains("| with vectors, warm cache (embeds none) |"), out);
     assertTrue(out.contains("embedding alone: 42 texts in"), out);
     for (String row : new String[] {"| search | lexical |", "| search | semantic |", "| search | hybrid |",
+        "| search | hybrid without vector feedback |",
         "| similar | hybrid |", "| kNN, k=100 |", "| BM25 search"}) {
       assertTrue(out.contains(row), row + " in\n" + out);
     }

@@ -164,7 +164,7 @@ class HybridApiTest {
     assertTrue(why.contains("BM25"), why);
     // The semantic side ranks with the query vector moved by feedback, but a hit reports its
     // cosine to the query itself: the same figure semantic mode reports, up to 8-bit quantization.
-    assertTrue(why.contains("moved towards the 5 best papers of a first fused ranking"), why);
+    assertTrue(why.contains("moved towards the best papers of a first fused ranking (up to 5"), why);
     double hybridCos = byRelevance.get("hits").get(ids(byRelevance.get("hits")).indexOf(MOTION_PAPER))
         .get("similarity").asDouble();
     JsonNode semanticHits = api.get("/api/search?mode=semantic&limit=100&q=" + enc(PARAPHRASE)).json().get("hits");
