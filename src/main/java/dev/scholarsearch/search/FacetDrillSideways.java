@@ -36,17 +36,22 @@ import org.apache.lucene.util.FixedBitSet;
  * value on 1% of the matches is seen about 100 times in the sample, a standard error near 10%).
  * Counting a 1M-paper index's authors exactly over 20,000 to 100,000 matches was what kept the
  * keyword mix's p99 high once the filtered searches were fixed (docs/BENCHMARKS.md).
- * {@link #estimated()} names the dimensions so estimated, for the caller to say so.
+ * {@link #estimated()} names the dimensions so estimated, for the caller to say so. The small
+ * dimensions are counted exactly from ordinals kept on the heap ({@link HeapFacetCounts}).
  */
 final class FacetDrillSideways extends DrillSideways {
   /**
    * When counts are estimated: a dimension with more than {@code sampledAboveValues} distinct values,
    * over more than {@code exactUpTo} matches.
    */
-  record Sampling(int exactUpTo, int sampledAboveValues) {
-    /** 20,000 matches and 10,000 values; -Dscholar.facets.exactUpTo=N changes the first (for benchmarks). */
+  record Sampling(int exactUpTo, int sampledAboveValues, boolean heapCounting) {
+    /**
+     * 20,000 matches and 10,000 values, small dimensions counted by {@link HeapFacetCounts};
+     * -Dscholar.facets.exactUpTo=N and -Dscholar.facets.heap=false change them (for benchmarks).
+     */
     static Sampling standard() {
-      return new Sampling(Integer.getInteger("scholar.facets.exactUpTo", 20_000), 10_000);
+      return new Sampling(Integer.getInteger("scholar.facets.exactUpTo", 20_000), 10_000,
+          Boolean.parseBoolean(System.getProperty("scholar.facets.heap", "true")));
     }
   }
 
@@ -95,7 +100,10 @@ final class FacetDrillSideways extends DrillSideways {
     for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
       total += md.totalHits();
     }
-    if (total <= sampling.exactUpTo() || state.getSize() <= sampling.sampledAboveValues()) {
+    if (state.getSize() <= sampling.sampledAboveValues()) {
+      return sampling.heapCounting() ? new HeapFacetCounts(state, hits) : new SortedSetDocValuesFacetCounts(state, hits);
+    }
+    if (total <= sampling.exactUpTo()) {
       return new SortedSetDocValuesFacetCounts(state, hits);
     }
     estimated.add(dim);

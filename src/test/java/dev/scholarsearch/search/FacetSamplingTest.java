@@ -22,8 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * corpus of 3,000 papers (about 1,000 authors) crosses them.
  */
 class FacetSamplingTest {
-  private static final FacetDrillSideways.Sampling EXACT = new FacetDrillSideways.Sampling(Integer.MAX_VALUE, 0);
-  private static final FacetDrillSideways.Sampling LOW = new FacetDrillSideways.Sampling(600, 500);
+  /** Every dimension counted exactly from the doc values (no dimension is small enough for the heap). */
+  private static final FacetDrillSideways.Sampling EXACT = new FacetDrillSideways.Sampling(Integer.MAX_VALUE, 0, true);
+  /** Every dimension, authors too, counted exactly: from the doc values, or from ordinals on the heap. */
+  private static final FacetDrillSideways.Sampling DIRECT =
+      new FacetDrillSideways.Sampling(Integer.MAX_VALUE, Integer.MAX_VALUE, false);
+  private static final FacetDrillSideways.Sampling HEAP =
+      new FacetDrillSideways.Sampling(Integer.MAX_VALUE, Integer.MAX_VALUE, true);
+  private static final FacetDrillSideways.Sampling LOW = new FacetDrillSideways.Sampling(600, 500, true);
 
   @TempDir static Path dir;
   private static SyntheticCorpus corpus;
@@ -77,6 +83,61 @@ class FacetSamplingTest {
       }
       // Systematic, not random: the same search gets the same counts.
       assertEquals(sampled.facets(), search(index, LOW, req).facets());
+    }
+  }
+
+  @Test
+  void heapOrdinalsCountExactlyAsDocValuesDoWithDeletedPapersToo() throws Exception {
+    // A copy of the index with 300 papers deleted (they have ordinals on the heap but never match,
+    // so they must never be counted) and a segment of another corpus added (its own numbering of
+    // the values, which the reader maps to shared numbers).
+    SyntheticCorpus other = new SyntheticCorpus(7, 400);
+    Path otherJsonl = dir.resolve("other.jsonl");
+    other.write(otherJsonl, 400);
+    var otherCorpus = new Ingester(new ReferenceDate(dev.scholarsearch.TestData.REFERENCE), s -> {})
+        .ingest(List.of(otherJsonl)).corpus();
+    Indexer.write(dir.resolve("other-idx"), otherCorpus, List.of(), "t", s -> {});
+    Path copy = dir.resolve("deleted");
+    java.nio.file.Files.createDirectories(copy);
+    try (var files = java.nio.file.Files.list(dir.resolve("idx"))) {
+      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    try (var d = org.apache.lucene.store.FSDirectory.open(copy);
+        var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig()
+            .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      var userData = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
+      for (int i = 0; i < 300; i++) {
+        w.deleteDocuments(new org.apache.lucene.index.Term(dev.scholarsearch.index.Fields.ID, "syn-" + (i * 10)));
+      }
+      try (var o = org.apache.lucene.store.FSDirectory.open(dir.resolve("other-idx"))) {
+        w.addIndexes(o);
+      }
+      w.setLiveCommitData(userData.entrySet());
+      w.commit();
+    }
+    for (Path idx : List.of(dir.resolve("idx"), copy)) {
+      try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1))) {
+        String category = search(index, DIRECT, request(corpus.word(0), SearchFilters.NONE)).facets().get("category")
+            .get(0).value();
+        SearchFilters filter = new SearchFilters(List.of(), List.of(category), List.of(), List.of(), YearRange.ANY, false);
+        for (SearchRequest req : List.of(request(corpus.word(0) + " " + corpus.word(1), SearchFilters.NONE),
+            request(corpus.word(0), filter), request(corpus.word(5), SearchFilters.NONE),
+            request("", SearchFilters.NONE), request("", filter))) { // a listing: every paper, both corpora
+          SearchResult direct = search(index, DIRECT, req);
+          SearchResult heap = search(index, HEAP, req);
+          assertEquals(direct.total(), heap.total());
+          assertEquals(direct.facets(), heap.facets(), req + " on " + idx.getFileName());
+        }
+        SearchResult all = search(index, HEAP, request(corpus.word(0) + " " + corpus.word(1), SearchFilters.NONE));
+        assertTrue(all.total() >= (idx.equals(copy) ? 2_700 : 3_000), "every paper of the first corpus matches");
+        // A paper has one year: the year counts add up to the matches, deleted papers left out.
+        assertEquals(all.total(), all.facets().get("year").stream().mapToLong(FacetValue::count).sum());
+        if (idx.equals(copy)) {
+          assertTrue(index.search(s -> s.getIndexReader().leaves().size()) > 1, "several segments");
+        }
+      }
     }
   }
 
