@@ -63,6 +63,33 @@ public final class Benchmark {
     return out;
   }
 
+  /**
+   * Each query of {@code kind} in process and then over HTTP, back to back, so both see the same
+   * machine at the same moment: [in-process, HTTP]. This is what the HTTP/in-process ratio is taken
+   * from; passes run minutes apart on a shared machine differ by more than HTTP costs.
+   */
+  public Latencies[] sideBySide(Kind kind, String baseUrl) throws Exception {
+    List<Runnable> calls = calls(kind);
+    List<String> paths = paths(kind);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Latencies local = new Latencies();
+    Latencies remote = new Latencies();
+    for (int i = 0; i < calls.size(); i++) {
+      long t0 = System.nanoTime();
+      calls.get(i).run();
+      long t1 = System.nanoTime();
+      HttpResponse<byte[]> res = client.send(HttpRequest.newBuilder(URI.create(baseUrl + paths.get(i))).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      long t2 = System.nanoTime();
+      if (res.statusCode() != 200) {
+        throw new IllegalStateException(kind + " request " + paths.get(i) + " answered " + res.statusCode());
+      }
+      local.add(t1 - t0);
+      remote.add(t2 - t1);
+    }
+    return new Latencies[] {local, remote};
+  }
+
   /** Runs the queries of {@code kind} over HTTP from {@code clients} threads until each has sent its share. */
   public Latencies http(Kind kind, String baseUrl, int clients, int requests) throws InterruptedException {
     List<String> paths = paths(kind);

@@ -50,6 +50,10 @@ class BenchSmokeTest {
       assertTrue(out.contains("| " + kind + " | 4 | "), out);
     }
     assertTrue(out.contains("start-up (open index + first query):"), out);
+    assertTrue(out.contains("after a warm-up pass of 30 other queries of each kind"), out);
+    assertTrue(out.contains("### HTTP against in-process, side by side"), out);
+    assertTrue(java.util.regex.Pattern.compile("(?m)^\\| researchers \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|").matcher(out).find(),
+        out);
     assertTrue(out.contains("| 2 words, category+year filter, with facets | "), out);
 
     // A second run reuses both indexes and measures the queries only.
