@@ -8,6 +8,8 @@ import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +175,7 @@ public final class PaperSearcher {
         exactTotal = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         ranked = new ArrayList<>();
         // Sorted by date in semantic or hybrid mode: each hit keeps what the fusion said of it.
-        Map<Integer, RankFusion.Fused> byDoc = new java.util.HashMap<>();
+        Map<Integer, RankFusion.Fused> byDoc = new HashMap<>();
         if (fused != null) {
           fused.forEach(f -> byDoc.put(f.doc(), f));
         }
@@ -292,19 +294,19 @@ public final class PaperSearcher {
     if (best.length == 0) {
       return first;
     }
-    float[] moved = VectorFeedback.expand(vector, java.util.Arrays.asList(VectorFeedback.of(searcher.getIndexReader(), best)),
+    float[] moved = VectorFeedback.expand(vector, Arrays.asList(VectorFeedback.of(searcher.getIndexReader(), best)),
         hybrid.feedbackWeight());
     ScoreDoc[] semantic = searcher.search(knn(searcher, moved, filters, hybrid.semanticDepth()),
         HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
     // The cosine to the query itself: known from the first search for most papers, read and
     // computed for the few that only the moved vector brought in.
-    Map<Integer, Float> known = new java.util.HashMap<>();
+    Map<Integer, Float> known = new HashMap<>();
     first.forEach(f -> {
       if (f.semantic()) {
         known.put(f.doc(), f.similarity());
       }
     });
-    int[] unknown = java.util.Arrays.stream(semantic).mapToInt(sd -> sd.doc).filter(d -> !known.containsKey(d)).toArray();
+    int[] unknown = Arrays.stream(semantic).mapToInt(sd -> sd.doc).filter(d -> !known.containsKey(d)).toArray();
     float[][] vectors = VectorFeedback.of(searcher.getIndexReader(), unknown);
     float[] unit = VectorFeedback.unit(vector);
     for (int i = 0; i < unknown.length; i++) {
