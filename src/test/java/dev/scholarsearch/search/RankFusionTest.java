@@ -31,6 +31,23 @@ class RankFusionTest {
   }
 
   @Test
+  void afterFeedbackTheMovedCosinesRankAndTheQuerysOwnDecideWhatIsClose() {
+    ScoreDoc[] lexical = {new ScoreDoc(1, 10f)};
+    // Ranked by the moved vector: doc 3 first, doc 4 second; to the query itself doc 3 is far.
+    ScoreDoc[] moved = {new ScoreDoc(3, knn(0.9)), new ScoreDoc(4, knn(0.7)), new ScoreDoc(1, knn(0.5))};
+    float[] toQuery = {0.1f, 0.6f, 0.4f};
+    List<RankFusion.Fused> f = RankFusion.fuse(lexical, moved, toQuery, HybridTuning.DEFAULT);
+    RankFusion.Fused three = f.stream().filter(x -> x.doc() == 3).findFirst().orElseThrow();
+    assertEquals(0.4, three.semanticPart(), 1e-5, "the best moved cosine gets the whole semantic share");
+    assertEquals(0.1f, three.similarity(), 1e-6);
+    assertEquals(0.9f, three.rankedSimilarity(), 1e-6);
+    assertEquals("semantic", three.matchedBy());
+    assertTrue(!three.close(), "0.1 to the query is below minSimilarity, whatever the moved vector says");
+    assertTrue(f.stream().filter(x -> x.doc() == 4).findFirst().orElseThrow().close());
+    assertTrue(RankFusion.explain(three, HybridTuning.DEFAULT, "m").contains("ranked by its cosine 0.9000"));
+  }
+
+  @Test
   void reciprocalRankFusionSeesOnlyRanks() {
     HybridTuning rrf = HybridTuning.DEFAULT.withMethod("rrf").withK(60).withSemanticWeight(1f);
     ScoreDoc[] lexical = {new ScoreDoc(1, 10f), new ScoreDoc(2, 9f)};
