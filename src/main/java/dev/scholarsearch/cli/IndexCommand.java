@@ -35,6 +35,10 @@ import picocli.CommandLine.Parameters;
       "--replace to forget the earlier inputs. The new index replaces the old one in a single",
       "commit: if the run is interrupted, the previous index stays intact and searchable.",
       "",
+      "From 20,000 papers on, the index is updated in place: papers whose record is unchanged keep",
+      "their documents (and their place in the vector graph), changed and new ones are added, and",
+      "papers no longer in the inputs are deleted. --full writes every document anew instead.",
+      "",
       "Each paper's title and abstract is embedded in process (all-MiniLM-L6-v2, no network) for",
       "semantic and hybrid search. Embeddings are cached by content, so a rebuild embeds only new or",
       "changed papers."},
@@ -71,6 +75,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "Where embeddings are cached by content hash, so unchanged papers are never embedded twice "
           + "(default: vector-cache/ inside the index directory).")
   Path vectorCache;
+
+  @Option(names = "--full",
+      description = "Write every document anew, even where an update in place would keep it (it also drops "
+          + "what deleted documents leave behind in term statistics).")
+  boolean full;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
   boolean quiet;
@@ -134,12 +143,14 @@ final class IndexCommand implements Callable<Integer> {
     try (VectorCache cache = noVectors ? null : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
       PaperVectors vectors = noVectors ? null
           : PaperVectors.prepare(result.corpus().papers(), MiniLmEmbedder::shared, cache, progress);
-      IndexManifest m = Indexer.write(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
-          vectors, progress);
+      Indexer.Build b = Indexer.build(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
+          vectors, full ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
+      IndexManifest m = b.manifest();
       out.print(result.report().summary());
       out.println("vectors:           " + (vectors == null ? "none (--no-vectors: lexical search only)"
           : vectors.stats().summary()));
       out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
+      out.println("build:             " + b.summary());
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));

@@ -43,14 +43,22 @@ import picocli.CommandLine.Option;
       "     cache against a lexical-only rebuild, index size with and without vectors, and the latency that",
       "     semantic and hybrid search and similar papers add to lexical (p50/p99, in-process);",
       "  2. at scale (--knn-papers synthetic papers with synthetic clustered unit vectors, as embedding",
-      "     millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index."},
-    footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000"})
+      "     millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index;",
+      "  3. with --rebuild-papers: re-indexing a synthetic corpus whose vectors are all cached, against the",
+      "     same builds without vectors: written anew, updated unchanged, updated with 1% of papers changed."},
+    footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000",
+      "  scholar bench-vectors --skip-text --knn-papers 0 --rebuild-papers 100000"})
 final class VectorBenchCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text (default: 2,000 synthetic papers).")
   Path input;
 
   @Option(names = "--knn-papers", defaultValue = "100000", description = "Synthetic papers for the kNN run, 0 to skip (default: ${DEFAULT-VALUE}).")
   int knnPapers;
+
+  @Option(names = "--rebuild-papers", defaultValue = "0", paramLabel = "N",
+      description = "Also time re-indexing N synthetic papers whose vectors are all cached: written anew, updated "
+          + "unchanged, and updated with 1%% changed, each with and without vectors (default: skip).")
+  int rebuildPapers;
 
   @Option(names = "--queries", defaultValue = "200", description = "Queries per measurement (default: ${DEFAULT-VALUE}).")
   int queries;
@@ -80,6 +88,9 @@ final class VectorBenchCommand implements Callable<Integer> {
         Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, MiniLmEmbedder.MODEL);
     if (!skipText) {
       realText(base);
+    }
+    if (rebuildPapers > 0) {
+      new dev.scholarsearch.bench.RebuildBench(base, rebuildPapers, out).run();
     }
     if (knnPapers > 0) {
       atScale(base);

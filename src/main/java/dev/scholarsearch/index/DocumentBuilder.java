@@ -18,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns model records into Lucene documents (with facets); the only place that knows both. */
 public final class DocumentBuilder {
@@ -46,12 +47,16 @@ public final class DocumentBuilder {
 
   /** The paper document, facets built, without a vector. */
   public Document paper(Paper p) throws IOException {
-    return paper(p, null);
+    return paper(p, null, ContentHash.of(p, ""));
   }
 
-  /** The paper document, facets built, with its embedding when {@code vector} is not null. */
-  public Document paper(Paper p, float[] vector) throws IOException {
+  /**
+   * The paper document, facets built, with its embedding when {@code vector} is not null, and its
+   * {@link ContentHash} (which must cover the vector's model).
+   */
+  public Document paper(Paper p, float[] vector, BytesRef hash) throws IOException {
     Document d = new Document();
+    d.add(new StringField(Fields.CONTENT_HASH, hash, Field.Store.NO));
     if (vector != null) {
       d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
@@ -93,9 +98,13 @@ public final class DocumentBuilder {
     return facets.build(d);
   }
 
-  /** The researcher document: identity, stats and their papers' titles ({@code titles}, by paper id). */
-  public Document researcher(Researcher r, java.util.function.Function<String, String> titles) {
+  /**
+   * The researcher document: identity, stats, their papers' titles ({@code titles}, by paper id), and
+   * its {@link ContentHash}.
+   */
+  public Document researcher(Researcher r, java.util.function.Function<String, String> titles, BytesRef hash) {
     Document d = new Document();
+    d.add(new StringField(Fields.CONTENT_HASH, hash, Field.Store.NO));
     d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
     d.add(new TextField(Fields.NAME, r.name(), Field.Store.YES));

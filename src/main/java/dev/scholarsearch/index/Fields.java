@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 10;
+  public static final int SCHEMA_VERSION = 11;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";
@@ -54,6 +54,11 @@ public final class Fields {
   public static final String HAS_CODE = "has_code";
   /** Source listings (page#item, file:line): exact strings, to find what came from a file. */
   public static final String SOURCE = "source";
+  /**
+   * {@link ContentHash} of everything the document is built from, as an exact term: an update of the
+   * index keeps the documents whose hash the new corpus still produces and deletes the others.
+   */
+  public static final String CONTENT_HASH = "content_hash";
   /** The whole record as JSON, stored only: one read returns everything the API shows. */
   public static final String RECORD = "record";
 

@@ -12,11 +12,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -24,11 +35,52 @@ import org.apache.lucene.store.MMapDirectory;
  * Writes a corpus into an index directory as one Lucene commit. Until that commit the previous
  * index stays the one readers see, so a crash or {@code kill -9} mid-build leaves it intact, and
  * a running server swaps to the new one only when it is complete.
+ *
+ * <p>A large corpus updates the index in place (see {@link Strategy}): a document whose content is
+ * unchanged keeps its segment, its postings and its place in the vector graph, so re-indexing a
+ * million papers after one file changed costs about what reading the corpus costs, with or
+ * without vectors.
  */
 public final class Indexer {
   private static final int PROGRESS_EVERY = 50_000;
   /** From this many papers on, documents are built and added on all cores. */
   static final int PARALLEL_FROM = 20_000;
+  /**
+   * From this many papers on, {@link Strategy#AUTO} updates in place. Below it a rewrite takes
+   * seconds, keeps document order (so ties rank the same every build), keeps term statistics free
+   * of deleted documents, and no segment is large enough for an HNSW graph anyway
+   * ({@link VectorFormats#GRAPH_THRESHOLD}).
+   */
+  public static final int UPDATE_FROM = 20_000;
+
+  /** What to do with an index already in the directory. */
+  public enum Strategy {
+    /** Write every document anew. */
+    REWRITE,
+    /**
+     * Keep the documents whose {@link ContentHash} the new corpus produces again; add the others
+     * and delete the documents it no longer produces. Falls back to a rewrite when there is no
+     * index of the current schema to update.
+     */
+    UPDATE,
+    /** {@link #UPDATE} from {@link #UPDATE_FROM} papers on, {@link #REWRITE} below. */
+    AUTO
+  }
+
+  /**
+   * What one build did: the manifest it committed, whether it updated the previous index in place,
+   * and how many paper documents it kept, added and deleted (a changed paper is one of each).
+   */
+  public record Build(IndexManifest manifest, boolean updated, int keptPapers, int addedPapers, int deletedPapers,
+      double seconds) {
+    /** One line for the index summary. */
+    public String summary() {
+      return updated
+          ? String.format("updated in place in %.1f s: %,d papers unchanged and kept, %,d added, %,d deleted", seconds,
+              keptPapers, addedPapers, deletedPapers)
+          : String.format("written anew in %.1f s: %,d papers", seconds, addedPapers);
+    }
+  }
 
   private Indexer() {}
 
@@ -44,22 +96,46 @@ public final class Indexer {
    */
   public static IndexManifest write(Path dir, Corpus corpus, List<String> inputs, String fingerprint,
       VectorSource vectors, Consumer<String> progress) throws IOException {
+    return build(dir, corpus, inputs, fingerprint, vectors, Strategy.AUTO, progress).manifest();
+  }
+
+  /**
+   * Makes the index in {@code dir} hold exactly the corpus, each paper with its vector from
+   * {@code vectors} (none when it is null), rewriting it or updating it in place as {@code strategy}
+   * says. Either way the result is one commit.
+   */
+  public static Build build(Path dir, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
+      Strategy strategy, Consumer<String> progress) throws IOException {
     Files.createDirectories(dir);
+    long start = System.nanoTime();
+    int total = corpus.papers().size();
+    boolean update = switch (strategy) {
+      case REWRITE -> false;
+      case UPDATE -> true;
+      case AUTO -> total >= UPDATE_FROM;
+    } && hasCurrentSchema(dir);
     DocumentBuilder builder = new DocumentBuilder();
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setOpenMode(update ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
         .setCodec(VectorFormats.codec())
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
     try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-      long start = System.nanoTime();
+      Set<BytesRef> before = update ? liveHashes(writer) : Set.of();
+      Set<BytesRef> after = ConcurrentHashMap.newKeySet(total + corpus.researchers().size());
+      String model = vectors == null ? "" : vectors.model();
       AtomicInteger n = new AtomicInteger();
-      int total = corpus.papers().size();
+      AtomicInteger added = new AtomicInteger();
       Consumer<Paper> add = p -> {
-        try {
-          writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        BytesRef hash = ContentHash.of(p, model);
+        after.add(hash);
+        if (!before.contains(hash)) {
+          try {
+            writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p), hash));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          added.incrementAndGet();
         }
         int done = n.incrementAndGet();
         if (done % PROGRESS_EVERY == 0) {
@@ -76,15 +152,60 @@ public final class Indexer {
       Map<String, String> titles = new java.util.HashMap<>();
       corpus.papers().forEach(p -> titles.put(p.id(), p.title()));
       for (Researcher r : corpus.researchers()) {
-        writer.addDocument(builder.researcher(r, titles::get));
+        BytesRef hash = ContentHash.of(r, titles::get);
+        after.add(hash);
+        if (!before.contains(hash)) {
+          writer.addDocument(builder.researcher(r, titles::get, hash));
+        }
+      }
+      int deleted = 0;
+      for (BytesRef hash : before) {
+        if (!after.contains(hash)) {
+          writer.deleteDocuments(new Term(Fields.CONTENT_HASH, hash));
+          deleted += ContentHash.isPaper(hash) ? 1 : 0;
+        }
       }
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
           corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
       writer.setLiveCommitData(manifest.toUserData().entrySet());
       progress.accept("committing");
       writer.commit();
-      return manifest;
+      return new Build(manifest, update, total - added.get(), added.get(), deleted, (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** Whether {@code dir} holds an index written with this schema, which an update can keep adding to. */
+  private static boolean hasCurrentSchema(Path dir) throws IOException {
+    try (Directory directory = new MMapDirectory(dir)) {
+      return DirectoryReader.indexExists(directory) && Integer.toString(Fields.SCHEMA_VERSION)
+          .equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+    }
+  }
+
+  /** The content hashes of the documents of the index being updated that are not deleted. */
+  private static Set<BytesRef> liveHashes(IndexWriter writer) throws IOException {
+    Set<BytesRef> hashes = new HashSet<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      PostingsEnum postings = null;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Terms terms = leaf.reader().terms(Fields.CONTENT_HASH);
+        if (terms == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        TermsEnum te = terms.iterator();
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+          postings = te.postings(postings, PostingsEnum.NONE);
+          for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+            if (live == null || live.get(d)) {
+              hashes.add(BytesRef.deepCopyOf(term));
+              break;
+            }
+          }
+        }
+      }
+    }
+    return hashes;
   }
 
   /** The manifest kept in a commit's user data. */

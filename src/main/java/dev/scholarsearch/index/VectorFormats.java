@@ -1,5 +1,7 @@
 package dev.scholarsearch.index;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -17,6 +19,14 @@ public final class VectorFormats {
 
   private VectorFormats() {}
 
+  /** Threads for HNSW merges when {@code -Dscholar.vectors.mergeWorkers} asks for more than one. */
+  private static final ExecutorService MERGE_EXEC = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "hnsw-merge");
+        t.setDaemon(true);
+        return t;
+      });
+
   /**
    * Lucene's tiny-segment threshold T: a segment of n vectors gets an HNSW graph only when
    * {@code n > T ln n}. Lucene's default (100) builds one from 648 vectors; 2,000 builds one from
@@ -27,16 +37,22 @@ public final class VectorFormats {
    */
   public static final int GRAPH_THRESHOLD = 2_000;
 
-  /** The vector format this JVM writes with. */
+  /**
+   * The vector format this JVM writes with. Besides {@link #PROPERTY}, system properties
+   * {@code scholar.vectors.graphThreshold}, {@code .maxConn}, {@code .beamWidth} and
+   * {@code .mergeWorkers} override the graph's build parameters, for benchmarks (docs/BENCHMARKS.md).
+   */
   public static KnnVectorsFormat format() {
     String name = System.getProperty(PROPERTY, "int8");
     int threshold = Integer.getInteger("scholar.vectors.graphThreshold", GRAPH_THRESHOLD);
+    int maxConn = Integer.getInteger("scholar.vectors.maxConn", Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN);
+    int beamWidth = Integer.getInteger("scholar.vectors.beamWidth", Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH);
+    int workers = Integer.getInteger("scholar.vectors.mergeWorkers", 1);
+    ExecutorService exec = workers > 1 ? MERGE_EXEC : null;
     return switch (name) {
       case "int8" -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE,
-          Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
-          Lucene99HnswVectorsFormat.DEFAULT_NUM_MERGE_WORKER, null, threshold);
-      case "float32" -> new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
-          Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, Lucene99HnswVectorsFormat.DEFAULT_NUM_MERGE_WORKER, null, threshold);
+          maxConn, beamWidth, workers, exec, threshold);
+      case "float32" -> new Lucene99HnswVectorsFormat(maxConn, beamWidth, workers, exec, threshold);
       default -> throw new IllegalArgumentException(PROPERTY + " must be int8 or float32, got '" + name + "'");
     };
   }

@@ -92,7 +92,10 @@ public final class ExpertRanker {
       }
       List<Candidate> candidates = new ArrayList<>();
       for (Map.Entry<String, Votes> e : votes.entrySet()) {
-        int paperCount = searcher.getIndexReader().docFreq(new Term(Fields.AUTHOR_ID, e.getKey()));
+        Term author = new Term(Fields.AUTHOR_ID, e.getKey());
+        // docFreq counts deleted documents too, which an index updated in place has until they are merged away.
+        int paperCount = searcher.getIndexReader().hasDeletions() ? searcher.count(new TermQuery(author))
+            : searcher.getIndexReader().docFreq(author);
         candidates.add(new Candidate(e.getKey(), e.getValue(), paperCount, score(e.getValue(), paperCount)));
       }
       // Ties (co-authors of the same single paper, say) go to more matching papers, then the more established researcher.

@@ -68,14 +68,15 @@ class BenchSmokeTest {
   @Test
   void vectorBenchRunsAndReportsEveryMeasure(@TempDir Path dir) {
     CliRunner.Run r = CliRunner.run("bench-vectors", "--input", dev.scholarsearch.TestData.seeds().toString(),
-        "--knn-papers", "2000", "--queries", "20", "--dir", dir.toString());
+        "--knn-papers", "2000", "--rebuild-papers", "2000", "--queries", "20", "--dir", dir.toString());
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     assertTrue(out.contains("| with vectors, warm cache (embeds none) |"), out);
     assertTrue(out.contains("embedding alone: 42 texts in"), out);
     for (String row : new String[] {"| search | lexical |", "| search | semantic |", "| search | hybrid |",
         "| search | hybrid without vector feedback |",
-        "| similar | hybrid |", "| kNN, k=100 |", "| BM25 search"}) {
+        "| similar | hybrid |", "| kNN, k=100 |", "| BM25 search", "| written anew (index --full",
+        "| updated in place, corpus unchanged |", "| updated in place, 1% of abstracts changed |"}) {
       assertTrue(out.contains(row), row + " in\n" + out);
     }
   }

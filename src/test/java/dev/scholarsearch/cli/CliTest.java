@@ -113,6 +113,32 @@ class CliTest {
   }
 
   @Test
+  void aLargeCorpusIsUpdatedInPlaceUnlessFullIsAsked(@TempDir Path dir) throws Exception {
+    String idx = dir.resolve("idx").toString();
+    Path big = dir.resolve("big.jsonl");
+    new dev.scholarsearch.bench.SyntheticCorpus(11, 20_000).write(big, 20_000);
+    CliRunner.Run first = run("index", big.toString(), "--index", idx, "--no-vectors", "-q");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("build:             written anew in"), first.out());
+
+    Path extra = dir.resolve("extra.jsonl");
+    Files.writeString(extra, "{\"id\":\"x-1\",\"title\":\"Quantum Error Correction Codes\"}\n"
+        + "{\"id\":\"x-2\",\"title\":\"Surface Codes at Scale\"}\n");
+    CliRunner.Run more = run("index", extra.toString(), "--index", idx, "--no-vectors", "-q");
+    assertEquals(0, more.code(), more.err());
+    assertTrue(more.out().contains("20,000 papers unchanged and kept, 2 added, 0 deleted"), more.out());
+    CliRunner.Run search = run("search", "surface codes", "--index", idx, "--limit", "1");
+    assertTrue(search.out().contains("Surface Codes at Scale"), search.out());
+
+    CliRunner.Run replaced = run("index", extra.toString(), "--index", idx, "--replace", "--no-vectors", "-q");
+    assertTrue(replaced.out().contains("written anew"), "2 papers are too few to update in place: " + replaced.out());
+    CliRunner.Run back = run("index", big.toString(), extra.toString(), "--index", idx, "--replace", "--no-vectors",
+        "--full", "-q");
+    assertTrue(back.out().contains("build:             written anew in"), back.out());
+    assertTrue(back.out().contains("(20002 papers"), back.out());
+  }
+
+  @Test
   void badFilesAreSkippedWithReasonsAndTheRestIsIndexed(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("in");
     Files.createDirectories(in);
