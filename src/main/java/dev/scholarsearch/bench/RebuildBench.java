@@ -86,8 +86,7 @@ public final class RebuildBench {
         Supplier<TextEmbedder> none = () -> {
           throw new IllegalStateException("the cache was filled before timing; nothing may need embedding");
         };
-        PaperVectors v = PaperVectors.prepare(corpus.papers(), none, cache, s -> {});
-        Indexer.build(dir, corpus, List.of(), "bench", v, strategy, s -> {});
+        Indexer.build(dir, corpus, List.of(), "bench", PaperVectors.using(none, cache, s -> {}), strategy, s -> {});
       }
     }
     return secs(t);

@@ -142,7 +142,7 @@ final class IndexCommand implements Callable<Integer> {
     Path cacheDir = vectorCache == null ? dir.resolve("vector-cache") : vectorCache.toAbsolutePath();
     try (VectorCache cache = noVectors ? null : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
       PaperVectors vectors = noVectors ? null
-          : PaperVectors.prepare(result.corpus().papers(), MiniLmEmbedder::shared, cache, progress);
+          : PaperVectors.using(MiniLmEmbedder::shared, cache, progress);
       Indexer.Build b = Indexer.build(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
           vectors, full ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
       IndexManifest m = b.manifest();

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -122,56 +123,84 @@ public final class Indexer {
         .setCommitOnClose(false);
     try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       Set<BytesRef> before = update ? liveHashes(writer) : Set.of();
-      Set<BytesRef> after = ConcurrentHashMap.newKeySet(total + corpus.researchers().size());
       String model = vectors == null ? "" : vectors.model();
-      AtomicInteger n = new AtomicInteger();
-      AtomicInteger added = new AtomicInteger();
-      Consumer<Paper> add = p -> {
-        BytesRef hash = ContentHash.of(p, model);
-        after.add(hash);
-        if (!before.contains(hash)) {
-          try {
-            writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p), hash));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          added.incrementAndGet();
-        }
-        int done = n.incrementAndGet();
-        if (done % PROGRESS_EVERY == 0) {
-          double secs = (System.nanoTime() - start) / 1e9;
-          progress.accept(String.format("indexed %,d of %,d papers (%.0f/s, about %.0f s left)", done, total,
-              done / secs, (total - done) / (done / secs)));
-        }
-      };
-      if (total < PARALLEL_FROM) {
-        corpus.papers().forEach(add); // small corpora keep document order, so ties rank the same every build
-      } else {
-        corpus.papers().parallelStream().forEach(add); // IndexWriter takes documents from many threads
+      boolean parallel = total >= PARALLEL_FROM; // small corpora keep document order, so ties rank the same every build
+      List<Paper> papers = corpus.papers();
+      BytesRef[] hashes = new BytesRef[total];
+      IntStream indexes = IntStream.range(0, total);
+      (parallel ? indexes.parallel() : indexes).forEach(i -> hashes[i] = ContentHash.of(papers.get(i), model));
+      List<Integer> toAdd = IntStream.range(0, total).filter(i -> !before.contains(hashes[i])).boxed().toList();
+      if (vectors != null) {
+        // Only the papers that get a new document need a vector: the kept ones have theirs in the index.
+        vectors.prepare(toAdd.stream().map(papers::get).toList());
       }
-      Map<String, String> titles = new java.util.HashMap<>();
-      corpus.papers().forEach(p -> titles.put(p.id(), p.title()));
-      for (Researcher r : corpus.researchers()) {
-        BytesRef hash = ContentHash.of(r, titles::get);
-        after.add(hash);
-        if (!before.contains(hash)) {
-          writer.addDocument(builder.researcher(r, titles::get, hash));
-        }
-      }
-      int deleted = 0;
-      for (BytesRef hash : before) {
-        if (!after.contains(hash)) {
-          writer.deleteDocuments(new Term(Fields.CONTENT_HASH, hash));
-          deleted += ContentHash.isPaper(hash) ? 1 : 0;
-        }
-      }
+      addPapers(writer, builder, papers, hashes, toAdd, vectors, parallel, progress);
+      Set<BytesRef> after = update ? new HashSet<>(Arrays.asList(hashes)) : new HashSet<>();
+      addResearchers(writer, builder, corpus, before, after);
+      int deleted = deleteAllBut(writer, before, after);
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
           corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
       writer.setLiveCommitData(manifest.toUserData().entrySet());
       progress.accept("committing");
       writer.commit();
-      return new Build(manifest, update, total - added.get(), added.get(), deleted, (System.nanoTime() - start) / 1e9);
+      return new Build(manifest, update, total - toAdd.size(), toAdd.size(), deleted, (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** Adds the papers at {@code toAdd}, with progress every {@link #PROGRESS_EVERY}. */
+  private static void addPapers(IndexWriter writer, DocumentBuilder builder, List<Paper> papers, BytesRef[] hashes,
+      List<Integer> toAdd, VectorSource vectors, boolean parallel, Consumer<String> progress) {
+    long start = System.nanoTime();
+    AtomicInteger n = new AtomicInteger();
+    Consumer<Integer> add = i -> {
+      Paper p = papers.get(i);
+      try {
+        writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p), hashes[i]));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      int done = n.incrementAndGet();
+      if (done % PROGRESS_EVERY == 0) {
+        double secs = (System.nanoTime() - start) / 1e9;
+        progress.accept(String.format("indexed %,d of %,d papers (%.0f/s, about %.0f s left)", done, toAdd.size(),
+            done / secs, (toAdd.size() - done) / (done / secs)));
+      }
+    };
+    if (parallel) {
+      toAdd.parallelStream().forEach(add); // IndexWriter takes documents from many threads
+    } else {
+      toAdd.forEach(add);
+    }
+  }
+
+  /**
+   * Adds the researchers whose document is not among {@code before}, and puts every researcher's
+   * hash into {@code after}. A researcher's document holds their papers' titles, so it is hashed
+   * with them.
+   */
+  private static void addResearchers(IndexWriter writer, DocumentBuilder builder, Corpus corpus, Set<BytesRef> before,
+      Set<BytesRef> after) throws IOException {
+    Map<String, String> titles = new java.util.HashMap<>();
+    corpus.papers().forEach(p -> titles.put(p.id(), p.title()));
+    for (Researcher r : corpus.researchers()) {
+      BytesRef hash = ContentHash.of(r, titles::get);
+      after.add(hash);
+      if (!before.contains(hash)) {
+        writer.addDocument(builder.researcher(r, titles::get, hash));
+      }
+    }
+  }
+
+  /** Deletes the documents of {@code before} the new corpus no longer produces; returns how many were papers. */
+  private static int deleteAllBut(IndexWriter writer, Set<BytesRef> before, Set<BytesRef> after) throws IOException {
+    int papers = 0;
+    for (BytesRef hash : before) {
+      if (!after.contains(hash)) {
+        writer.deleteDocuments(new Term(Fields.CONTENT_HASH, hash));
+        papers += ContentHash.isPaper(hash) ? 1 : 0;
+      }
+    }
+    return papers;
   }
 
   /** Whether {@code dir} holds an index written with this schema, which an update can keep adding to. */

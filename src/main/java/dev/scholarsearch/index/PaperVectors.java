@@ -13,30 +13,50 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The vector of every paper of a corpus: taken from the cache when the paper's text was embedded
- * before, embedded in batches otherwise (and added to the cache as each batch is done).
+ * The vector of every paper the indexer adds: taken from the cache when the paper's text was
+ * embedded before, embedded in batches otherwise (and added to the cache as each batch is done).
  */
 public final class PaperVectors implements VectorSource {
   /** Texts per call to the model: large enough to keep every core busy, small enough for steady progress. */
   static final int BATCH = 64;
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
-  /** What one run did: how many papers were embedded and how many came from the cache. */
+  /**
+   * What one build did: of the papers that needed a vector (those given a new document), how many
+   * were embedded and how many came from the cache.
+   */
   public record Stats(String model, int papers, int embedded, int fromCache, double embedSeconds) {
     /** One line for the index summary. */
     public String summary() {
+      if (papers == 0) {
+        return "no paper needed one (every paper kept its document and vector); model " + model;
+      }
       return String.format("%,d papers, %,d embedded (%.1f s%s), %,d from the cache; model %s", papers, embedded,
           embedSeconds, embedded > 0 ? String.format(", %.0f/s", embedded / Math.max(embedSeconds, 1e-9)) : "",
           fromCache, model);
     }
   }
 
+  private final Supplier<TextEmbedder> model;
   private final VectorCache cache;
-  private final Stats stats;
+  private final Consumer<String> progress;
+  /** What {@link #prepare} did; set once per build, read after it. */
+  private volatile Stats stats;
 
-  private PaperVectors(VectorCache cache, Stats stats) {
+  private PaperVectors(Supplier<TextEmbedder> model, VectorCache cache, Consumer<String> progress) {
+    this.model = model;
     this.cache = cache;
-    this.stats = stats;
+    this.progress = progress;
+    this.stats = new Stats(cache.model(), 0, 0, 0, 0);
+  }
+
+  /**
+   * Vectors from {@code cache}, embedded by {@code model} when the cache lacks them. The model is
+   * loaded only when something needs embedding, so a rebuild of an unchanged corpus costs no more
+   * than a lexical one.
+   */
+  public static PaperVectors using(Supplier<TextEmbedder> model, VectorCache cache, Consumer<String> progress) {
+    return new PaperVectors(model, cache, progress);
   }
 
   /** The text a paper is embedded from: title and abstract, as one passage. */
@@ -45,12 +65,11 @@ public final class PaperVectors implements VectorSource {
   }
 
   /**
-   * Embeds every paper the cache lacks, reporting progress and an ETA every few seconds. The model
-   * is loaded only when something needs embedding, so a rebuild of an unchanged corpus costs no
-   * more than a lexical one.
+   * Embeds every paper of {@code papers} the cache lacks, in batches, reporting progress and an ETA
+   * every few seconds; the indexer calls it with the papers it is about to add.
    */
-  public static PaperVectors prepare(List<Paper> papers, Supplier<TextEmbedder> model, VectorCache cache,
-      Consumer<String> progress) throws IOException {
+  @Override
+  public void prepare(List<Paper> papers) throws IOException {
     Map<VectorCache.Key, String> missing = new LinkedHashMap<>();
     int fromCache = 0;
     for (Paper p : papers) {
@@ -86,7 +105,7 @@ public final class PaperVectors implements VectorSource {
       }
     }
     double secs = missing.isEmpty() ? 0 : (System.nanoTime() - start) / 1e9;
-    return new PaperVectors(cache, new Stats(cache.model(), papers.size(), papers.size() - fromCache, fromCache, secs));
+    stats = new Stats(cache.model(), papers.size(), papers.size() - fromCache, fromCache, secs);
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class ApiFixture implements AutoCloseable {
     if (vectors) {
       try (VectorCache cache = VectorCache.open(dir.resolve("vector-cache"), MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
         Indexer.write(dir, corpus, List.of(), "test",
-            PaperVectors.prepare(corpus.papers(), MiniLmEmbedder::shared, cache, s -> {}), s -> {});
+            PaperVectors.using(MiniLmEmbedder::shared, cache, s -> {}), s -> {});
       }
     } else {
       Indexer.write(dir, corpus, List.of(), "test", s -> {});

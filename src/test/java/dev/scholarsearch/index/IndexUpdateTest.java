@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scholarsearch.TestData;
 import dev.scholarsearch.bench.SyntheticVectors;
+import dev.scholarsearch.embed.TextEmbedder;
+import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.model.Corpus;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -235,6 +238,69 @@ class IndexUpdateTest {
       ids.add(s.storedFields().document(sd.doc).get(Fields.ID));
     }
     return ids;
+  }
+
+  /** Embeds by hashing words into 384 dimensions, and counts the texts it was asked for. */
+  private static final class CountingEmbedder implements TextEmbedder {
+    final AtomicInteger texts = new AtomicInteger();
+
+    @Override
+    public String model() {
+      return "counting-384";
+    }
+
+    @Override
+    public int dimensions() {
+      return 384;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> batch) {
+      texts.addAndGet(batch.size());
+      return batch.stream().map(this::embedQuery).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+      float[] v = new float[384];
+      for (String w : text.toLowerCase().split("\\W+")) {
+        v[Math.floorMod(w.hashCode(), 384)] += 1;
+      }
+      v[0] += 1e-3f; // an empty text still gets a unit vector
+      return TextEmbedder.normalize(v);
+    }
+  }
+
+  @Test
+  void onlyThePapersThatGetANewDocumentNeedAVector(@TempDir Path tmp) throws Exception {
+    Corpus cacm = ingest(TestData.cacm("corpus.jsonl"));
+    Corpus edited = ingest(edited(tmp));
+    Path dir = tmp.resolve("idx");
+    CountingEmbedder model = new CountingEmbedder();
+    try (VectorCache cache = VectorCache.none(model.model(), 384)) {
+      PaperVectors first = PaperVectors.using(() -> model, cache, s -> {});
+      Indexer.build(dir, cacm, List.of(), "1", first, Indexer.Strategy.UPDATE, s -> {});
+      assertEquals(3204, first.stats().papers());
+      assertEquals(3204, first.stats().embedded());
+      assertTrue(model.texts.get() > 2900 && model.texts.get() <= 3204, "each distinct text once: " + model.texts);
+    }
+    // A new, empty cache (moved or deleted): the kept papers still need nothing embedded.
+    model.texts.set(0);
+    try (VectorCache empty = VectorCache.none(model.model(), 384)) {
+      PaperVectors again = PaperVectors.using(() -> model, empty, s -> {});
+      Indexer.build(dir, cacm, List.of(), "2", again, Indexer.Strategy.UPDATE, s -> {});
+      assertEquals(0, again.stats().papers());
+      assertEquals(0, model.texts.get());
+      assertTrue(again.stats().summary().startsWith("no paper needed one"), again.stats().summary());
+
+      PaperVectors third = PaperVectors.using(() -> model, empty, s -> {});
+      Indexer.Build b = Indexer.build(dir, edited, List.of(), "3", third, Indexer.Strategy.UPDATE, s -> {});
+      assertEquals(70, third.stats().papers(), "the 50 changed papers and the 20 new ones");
+      assertEquals(b.addedPapers(), third.stats().papers());
+      Set<Paper> unchanged = new HashSet<>(cacm.papers());
+      long texts = edited.papers().stream().filter(p -> !unchanged.contains(p)).map(PaperVectors::text).distinct().count();
+      assertEquals(texts, model.texts.get(), "each of their distinct texts embedded once");
+    }
   }
 
   @Test
