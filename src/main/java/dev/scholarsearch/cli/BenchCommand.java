@@ -29,11 +29,11 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: indexing throughput and query latency against bare Lucene, in one run, on synthetic papers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmark on a deterministic synthetic corpus (Zipf vocabulary, 120-350-word abstracts,",
-      "1-12 authors from a Zipf pool): indexing throughput of our indexer against a bare Lucene IndexWriter",
-      "with the same analyzer and fields, start-up time, heap, and p50/p99/QPS of search, similar papers",
-      "and researcher ranking, in-process and over HTTP on loopback. Figures are ratios measured side by",
-      "side in one run; absolute numbers depend on the machine."},
+    description = {"Benchmark on a deterministic synthetic corpus (Zipf vocabulary, 120-350-word abstracts, "
+          + "1-12 authors from a Zipf pool): indexing throughput of our indexer against a bare Lucene IndexWriter "
+          + "with the same analyzer and fields, start-up time, heap, and p50/p99/QPS of search, similar papers "
+          + "and researcher ranking, in-process and over HTTP on loopback. Figures are ratios measured side by "
+          + "side in one run; absolute numbers depend on the machine."},
     footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
       "  scholar bench --papers 1000000 --dir /data/bench --queries 600"})
 final class BenchCommand implements Callable<Integer> {

@@ -30,12 +30,12 @@ import picocli.CommandLine.Option;
 
 /** {@code eval}: relevance of search, similar papers and researcher ranking against TREC judgments. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Measure ranking quality against TREC judgments, the way trec_eval -c averages them",
-      "(over the topics that have judgments). Each topic runs through the same code the HTTP API uses.",
+    description = {"Measure ranking quality against TREC judgments, the way trec_eval -c averages them "
+          + "(over the topics that have judgments). Each topic runs through the same code the HTTP API uses.",
       "",
-      "Tasks: search (topics: qid<TAB>query; qrels judge paper ids), similar (topics: qid<TAB>paperId;",
-      "the paper itself is never a hit), researchers (topics: qid<TAB>topic; qrels judge author keys, the",
-      "name lower-cased with everything but a-z removed)."},
+      "Tasks: search (topics: qid<TAB>query; qrels judge paper ids), similar (topics: qid<TAB>paperId; "
+          + "the paper itself is never a hit), researchers (topics: qid<TAB>topic; qrels judge author keys, the "
+          + "name lower-cased with everything but a-z removed)."},
     footer = {"", "Example (CACM, shipped under src/test/resources/cacm):",
       "  scholar index --replace --index /tmp/cacm src/test/resources/cacm/corpus.jsonl",
       "  scholar eval --task search --index /tmp/cacm --topics src/test/resources/cacm/topics.tsv \\",

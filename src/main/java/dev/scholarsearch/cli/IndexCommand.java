@@ -30,18 +30,17 @@ import picocli.CommandLine.Parameters;
     description = {
       "Index researcher profile pages (.txt) and paper collections (.jsonl, .jsonl.gz).",
       "",
-      "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl'",
-      "later rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use",
-      "--replace to forget the earlier inputs. The new index replaces the old one in a single",
-      "commit: if the run is interrupted, the previous index stays intact and searchable.",
+      "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl' later "
+          + "rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use --replace to "
+          + "forget the earlier inputs. The new index replaces the old one in a single commit: if the run is "
+          + "interrupted, the previous index stays intact and searchable.",
       "",
-      "From 20,000 papers on, the index is updated in place: papers whose record is unchanged keep",
-      "their documents (and their place in the vector graph), changed and new ones are added, and",
-      "papers no longer in the inputs are deleted. --full writes every document anew instead.",
+      "From 20,000 papers on, the index is updated in place: papers whose record is unchanged keep their "
+          + "documents (and their place in the vector graph), changed and new ones are added, and papers no "
+          + "longer in the inputs are deleted. --full writes every document anew instead.",
       "",
-      "Each paper's title and abstract is embedded in process (all-MiniLM-L6-v2, no network) for",
-      "semantic and hybrid search. Embeddings are cached by content, so a rebuild embeds only new or",
-      "changed papers."},
+      "Each paper's title and abstract is embedded in process (all-MiniLM-L6-v2, no network) for semantic "
+          + "and hybrid search. Embeddings are cached by content, so a rebuild embeds only new or changed papers."},
     footer = {"", "Examples:",
       "  scholar index                                  # seeds/ into index/",
       "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",

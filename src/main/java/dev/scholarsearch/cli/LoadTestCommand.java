@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code loadtest}: a bounded load test of every endpoint on loopback. */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
-    description = {"Serve an existing index on a loopback port and send it a mix of every endpoint from",
-      "N concurrent clients for a fixed time; report requests, errors, p50 and p99 per endpoint, and the",
-      "server's heap before and after. Traffic stays on 127.0.0.1 and stops by itself."},
+    description = {"Serve an existing index on a loopback port and send it a mix of every endpoint from "
+          + "N concurrent clients for a fixed time; report requests, errors, p50 and p99 per endpoint, and the "
+          + "server's heap before and after. Traffic stays on 127.0.0.1 and stops by itself."},
     footer = {"", "Example:", "  scholar loadtest --index target/bench/ours-100000 --clients 16,64 --seconds 60"})
 final class LoadTestCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")

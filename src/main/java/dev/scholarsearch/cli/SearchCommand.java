@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search titles and abstracts and print the top papers: id, year, title and authors.",
       "",
-      "Query syntax: words (any may match, more is better), \"exact phrase\", +must, -not, a | b,",
-      "prefix*, fuzzy~1, \"phrase\"~3, and fielded terms title:word, abstract:\"a phrase\", author:zhu."},
+      "Query syntax: words (any may match, more is better), \"exact phrase\", +must, -not, a | b, "
+          + "prefix*, fuzzy~1, \"phrase\"~3, and fielded terms title:word, abstract:\"a phrase\", author:zhu."},
     footer = {"", "Examples:",
       "  scholar search \"reinforcement learning\"",
       "  scholar search 'author:zhu +agents' --limit 5",

@@ -39,13 +39,14 @@ import picocli.CommandLine.Option;
 /** {@code bench-vectors}: what semantic retrieval costs, measured side by side with lexical in one run. */
 @Command(name = "bench-vectors", mixinStandardHelpOptions = true,
     description = {"Benchmark semantic and hybrid retrieval against lexical, side by side in one run:",
-      "  1. on real text (--input, e.g. CACM): embedding throughput, a rebuild with a cold and a warm vector",
-      "     cache against a lexical-only rebuild, index size with and without vectors, and the latency that",
-      "     semantic and hybrid search and similar papers add to lexical (p50/p99, in-process);",
-      "  2. at scale (--knn-papers synthetic papers with synthetic clustered unit vectors, as embedding",
-      "     millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index;",
-      "  3. with --rebuild-papers: re-indexing a synthetic corpus whose vectors are all cached, against the",
-      "     same builds without vectors: written anew, updated unchanged, updated with 1% of papers changed."},
+      "",
+      "1. On real text (--input, e.g. CACM): embedding throughput, a rebuild with a cold and a warm vector "
+          + "cache against a lexical-only rebuild, index size with and without vectors, and the latency that "
+          + "semantic and hybrid search and similar papers add to lexical (p50/p99, in-process).",
+      "2. At scale (--knn-papers synthetic papers with synthetic clustered unit vectors, as embedding "
+          + "millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index.",
+      "3. With --rebuild-papers: re-indexing a synthetic corpus whose vectors are all cached, against the "
+          + "same builds without vectors: written anew, updated unchanged, updated with 1%% of papers changed."},
     footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000",
       "  scholar bench-vectors --skip-text --knn-papers 0 --rebuild-papers 100000"})
 final class VectorBenchCommand implements Callable<Integer> {
