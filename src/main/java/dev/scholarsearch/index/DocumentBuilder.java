@@ -45,11 +45,6 @@ public final class DocumentBuilder {
 
   private final FacetsConfig facets = Fields.facetsConfig();
 
-  /** The paper document, facets built, without a vector. */
-  public Document paper(Paper p) throws IOException {
-    return paper(p, null, ContentHash.of(p, ""));
-  }
-
   /**
    * The paper document, facets built, with its embedding when {@code vector} is not null, and its
    * {@link ContentHash} (which must cover the vector's model).
