@@ -26,7 +26,12 @@ public final class ContentHash {
 
   /** The paper's fingerprint; {@code vectorModel} is "" when it is indexed without a vector. */
   public static BytesRef of(Paper p, String vectorModel) {
-    return hash(PAPER, RecordJson.write(p), vectorModel);
+    return ofPaperRecord(RecordJson.write(p), vectorModel);
+  }
+
+  /** The same from the paper's record as {@link RecordJson} writes it, for a caller that has it already. */
+  static BytesRef ofPaperRecord(String record, String vectorModel) {
+    return hash(PAPER, record, vectorModel);
   }
 
   /** The researcher's fingerprint, their paper titles included (the document indexes them). */

@@ -46,12 +46,14 @@ public final class DocumentBuilder {
   private final FacetsConfig facets = Fields.facetsConfig();
 
   /**
-   * The paper document, facets built, with its embedding when {@code vector} is not null, and its
-   * {@link ContentHash} (which must cover the vector's model).
+   * The paper document, facets built, with its embedding when {@code vector} is not null (from
+   * {@code vectorModel}, "" for none), and its {@link ContentHash}, taken from the same record JSON
+   * the document stores, so the record is written once.
    */
-  public Document paper(Paper p, float[] vector, BytesRef hash) throws IOException {
+  public Document paper(Paper p, float[] vector, String vectorModel) throws IOException {
+    String record = RecordJson.write(p);
     Document d = new Document();
-    d.add(new StringField(Fields.CONTENT_HASH, hash, Field.Store.NO));
+    d.add(new StringField(Fields.CONTENT_HASH, ContentHash.ofPaperRecord(record, vectorModel), Field.Store.NO));
     if (vector != null) {
       d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
@@ -89,7 +91,7 @@ public final class DocumentBuilder {
     for (String s : p.sources()) {
       d.add(new StringField(Fields.SOURCE, s, Field.Store.NO));
     }
-    d.add(new StoredField(Fields.RECORD, RecordJson.write(p)));
+    d.add(new StoredField(Fields.RECORD, record));
     return facets.build(d);
   }
 

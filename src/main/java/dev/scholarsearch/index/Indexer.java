@@ -126,16 +126,18 @@ public final class Indexer {
       String model = vectors == null ? "" : vectors.model();
       boolean parallel = total >= PARALLEL_FROM; // small corpora keep document order, so ties rank the same every build
       List<Paper> papers = corpus.papers();
-      BytesRef[] hashes = new BytesRef[total];
-      IntStream indexes = IntStream.range(0, total);
+      // An update hashes every paper first, to know which to keep; a rewrite adds them all, and
+      // each document hashes the record it stores as it is built.
+      BytesRef[] hashes = new BytesRef[update ? total : 0];
+      IntStream indexes = IntStream.range(0, hashes.length);
       (parallel ? indexes.parallel() : indexes).forEach(i -> hashes[i] = ContentHash.of(papers.get(i), model));
-      List<Integer> toAdd = IntStream.range(0, total).filter(i -> !before.contains(hashes[i])).boxed().toList();
+      List<Integer> toAdd = IntStream.range(0, total).filter(i -> !update || !before.contains(hashes[i])).boxed().toList();
       if (vectors != null) {
         // Only the papers that get a new document need a vector: the kept ones have theirs in the index.
         vectors.prepare(toAdd.stream().map(papers::get).toList());
       }
-      addPapers(writer, builder, papers, hashes, toAdd, vectors, parallel, progress);
-      Set<BytesRef> after = update ? new HashSet<>(Arrays.asList(hashes)) : new HashSet<>();
+      addPapers(writer, builder, papers, toAdd, vectors, parallel, progress);
+      Set<BytesRef> after = new HashSet<>(Arrays.asList(hashes));
       addResearchers(writer, builder, corpus, before, after);
       int deleted = deleteAllBut(writer, before, after);
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
@@ -148,14 +150,15 @@ public final class Indexer {
   }
 
   /** Adds the papers at {@code toAdd}, with progress every {@link #PROGRESS_EVERY}. */
-  private static void addPapers(IndexWriter writer, DocumentBuilder builder, List<Paper> papers, BytesRef[] hashes,
-      List<Integer> toAdd, VectorSource vectors, boolean parallel, Consumer<String> progress) {
+  private static void addPapers(IndexWriter writer, DocumentBuilder builder, List<Paper> papers, List<Integer> toAdd,
+      VectorSource vectors, boolean parallel, Consumer<String> progress) {
+    String model = vectors == null ? "" : vectors.model();
     long start = System.nanoTime();
     AtomicInteger n = new AtomicInteger();
     Consumer<Integer> add = i -> {
       Paper p = papers.get(i);
       try {
-        writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p), hashes[i]));
+        writer.addDocument(builder.paper(p, vectors == null ? null : vectors.of(p), model));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
