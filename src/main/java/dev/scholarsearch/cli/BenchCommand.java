@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
     Path ours = base.resolve("ours-" + papers);
     // The schema is in the fingerprint, so that --reuse never measures an index older code built.
     String fingerprint = "bench, schema " + Fields.SCHEMA_VERSION;
-    boolean reused = reuse && Indexer.readManifest(ours)
+    boolean reused = reuse && dev.scholarsearch.index.IndexStatus.of(ours).readableManifest()
         .map(m -> m.papers() == papers && m.fingerprint().equals(fingerprint)).orElse(false);
     out.println("## Indexing");
     if (reused) {

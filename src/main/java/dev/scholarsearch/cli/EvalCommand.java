@@ -1,5 +1,6 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.eval.Baselines;
 import dev.scholarsearch.eval.Evaluation;
 import dev.scholarsearch.eval.Metric;
@@ -18,6 +19,7 @@ import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -102,8 +104,9 @@ final class EvalCommand implements Callable<Integer> {
       return 2;
     }
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    if (Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index --index " + dir + " INPUT...");
+    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), false);
+    if (problem.isPresent()) {
+      err.println(problem.get());
       return 1;
     }
     Map<String, String> topics = Topics.read(topicsFile);
@@ -115,6 +118,7 @@ final class EvalCommand implements Callable<Integer> {
           new ExpertRanker(index, papers, tuning.experts()));
       String modeLabel;
       try {
+        papers.prepareFor(searchMode);
         modeLabel = index.search(s -> papers.modeFor(s, searchMode)).label();
       } catch (InvalidRequestException e) {
         err.println("error: " + e.getMessage());

@@ -1,14 +1,7 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.embed.MiniLmEmbedder;
-import dev.scholarsearch.embed.VectorCache;
-import dev.scholarsearch.index.Fields;
-import dev.scholarsearch.index.PaperVectors;
-import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Indexer;
-import dev.scholarsearch.ingest.Ingester;
-import dev.scholarsearch.ingest.InputFiles;
-import dev.scholarsearch.ingest.ReferenceDate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +28,10 @@ import picocli.CommandLine.Parameters;
           + "forget the earlier inputs. The new index replaces the old one in a single commit: if the run is "
           + "interrupted, the previous index stays intact and searchable.",
       "",
+      "An existing index is only ever rebuilt from its own inputs: when some of them are gone, or the index "
+          + "cannot be read, nothing is changed and the command says so; --replace is then the way to start over. "
+          + "Only when there is no index at all does a run with no INPUT index the sample corpus, seeds/.",
+      "",
       "From 20,000 papers on, the index is updated in place: papers whose record is unchanged keep their "
           + "documents (and their place in the vector graph), changed and new ones are added, and papers no "
           + "longer in the inputs are deleted. --full writes every document anew instead.",
@@ -48,13 +45,13 @@ import picocli.CommandLine.Parameters;
       "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time"})
 final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files or directories to index (default: seeds/ of the project).")
+      description = "Files or directories to index (default, when there is no index yet: seeds/ of the project).")
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
   Path indexDir;
 
-  @Option(names = "--replace", description = "Index only the given inputs; forget those of the previous index.")
+  @Option(names = "--replace", description = "Start over: index only the given inputs, forget those of the previous index (also the way past an index that cannot be read).")
   boolean replace;
 
   @Option(names = "--if-stale",
@@ -94,67 +91,56 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    Optional<IndexManifest> previous = Indexer.readManifest(dir);
-    Set<Path> all = new LinkedHashSet<>();
-    if (!replace) {
-      previous.ifPresent(m -> m.inputs().stream().map(Path::of).filter(Files::exists).forEach(all::add));
-    }
-    List<Path> given = inputs.isEmpty() ? List.of(Home.defaultSeeds()) : inputs;
-    given.forEach(p -> all.add(p.toAbsolutePath().normalize()));
-    return build(dir, List.copyOf(all), previous);
-  }
-
-  /**
-   * For {@code serve}: makes sure {@code dir} holds a current index. An existing index is rebuilt
-   * from its own inputs when they changed; a missing one is built from the default inputs.
-   */
-  int ensureFresh(Path dir) {
-    Optional<IndexManifest> previous = Indexer.readManifest(dir);
-    List<Path> paths = previous.map(m -> m.inputs().stream().map(Path::of).filter(Files::exists).toList())
-        .filter(l -> !l.isEmpty()).orElse(List.of(Home.defaultSeeds()));
-    ifStale = true;
-    // Keep the previous choice: an index built lexical-only on purpose stays lexical-only.
-    noVectors = previous.map(m -> m.vectorModel().equals(IndexManifest.NO_VECTORS)).orElse(false);
-    return build(dir, paths, previous);
-  }
-
-  private int build(Path dir, List<Path> paths, Optional<IndexManifest> previous) {
-    InputFiles files = InputFiles.scan(paths);
-    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
-        + ";ref=" + (referenceDate == null ? "today" : referenceDate)
-        + ";vectors=" + (noVectors ? IndexManifest.NO_VECTORS : MiniLmEmbedder.MODEL));
-    if (ifStale && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
-      if (!quiet) {
-        err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
-      }
-      return 0;
-    }
-
-    ReferenceDate reference = referenceDate == null ? ReferenceDate.now() : new ReferenceDate(referenceDate);
-    Ingester.Result result = new Ingester(reference, quiet ? s -> {} : err::println).ingest(paths);
-    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
-      out.print(result.report().summary());
-      err.println("error: nothing to index (no paper was read from " + paths + "); the existing index, if any, is unchanged");
+    List<Path> given = inputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+    List<Path> absent = given.stream().filter(p -> !Files.exists(p)).toList();
+    if (!absent.isEmpty()) {
+      err.println("error: no such input: " + absent.stream().map(Path::toString).collect(Collectors.joining(", "))
+          + ". Nothing was changed.");
       return 2;
     }
-    Consumer<String> progress = quiet ? s -> {} : err::println;
-    Path cacheDir = vectorCache == null ? dir.resolve("vector-cache") : vectorCache.toAbsolutePath();
-    try (VectorCache cache = noVectors ? null : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
-      PaperVectors vectors = noVectors ? null
-          : PaperVectors.using(MiniLmEmbedder::shared, cache, progress);
-      Indexer.Build b = Indexer.build(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
-          vectors, full ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
-      IndexManifest m = b.manifest();
-      out.print(result.report().summary());
-      out.println("vectors:           " + (vectors == null ? "none (--no-vectors: lexical search only)"
-          : vectors.stats().summary()));
-      out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
-      out.println("build:             " + b.summary());
-      return 0;
-    } catch (IOException | RuntimeException e) {
-      err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));
-      err.println("The previous index, if any, is unchanged.");
-      return 1;
+    RebuildService rebuild = new RebuildService(out, err);
+    RebuildService.Options options = new RebuildService.Options(referenceDate, noVectors, vectorCache, full, quiet, ifStale);
+    IndexStatus status = IndexStatus.of(dir);
+    if (replace) {
+      if (given.isEmpty()) {
+        err.println("error: --replace starts the index over from the inputs given, and none was given. Name them "
+            + "(the sample corpus: scholar index --replace " + Home.defaultSeeds() + ").");
+        return 2;
+      }
+      if (status instanceof IndexStatus.Unreadable) {
+        try {
+          Indexer.discardCommits(dir);
+        } catch (IOException e) {
+          err.println("error: cannot clear the unreadable index in " + dir + ": " + Errors.describe(e));
+          return 1;
+        }
+      }
+      return rebuild.build(dir, given, status.readableManifest(), options);
     }
+    return switch (status) {
+      // Only the very first run, with no index at all, falls back to the sample corpus.
+      case IndexStatus.Missing m -> rebuild.build(dir, given.isEmpty() ? List.of(Home.defaultSeeds()) : given,
+          Optional.empty(), options);
+      case IndexStatus.Unreadable u -> {
+        err.println(ExistingIndex.unreadable(u).replace(" INPUT...;", " INPUT... (the given inputs only);"));
+        yield 1;
+      }
+      case IndexStatus.InputsMissing m -> {
+        err.println("error: " + ExistingIndex.inputsGone(m) + ". Nothing was changed. Restore them; or rebuild from "
+            + "the given inputs only: scholar index --replace" + (indexDir == null ? "" : " --index " + dir)
+            + " INPUT...; or index into another --index DIR.");
+        yield 1;
+      }
+      case IndexStatus.Ready r -> {
+        Set<Path> all = new LinkedHashSet<>();
+        r.manifest().inputs().forEach(i -> all.add(Path.of(i)));
+        all.addAll(given);
+        if (all.isEmpty()) {
+          err.println("error: the index in " + dir + " remembers no inputs, and none was given; name the inputs to index.");
+          yield 2;
+        }
+        yield rebuild.build(dir, List.copyOf(all), Optional.of(r.manifest()), options);
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.bench.Benchmark;
 import dev.scholarsearch.bench.Latencies;
 import dev.scholarsearch.bench.LoadTest;
@@ -12,6 +13,7 @@ import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +53,9 @@ final class LoadTestCommand implements Callable<Integer> {
       return 2;
     }
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    if (Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index --index " + dir + " INPUT...");
+    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), false);
+    if (problem.isPresent()) {
+      err.println(problem.get());
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1)); Suggester suggester = new Suggester(index)) {

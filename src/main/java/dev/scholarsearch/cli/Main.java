@@ -60,6 +60,12 @@ public final class Main implements Runnable {
         err.println("error: " + Errors.describe(e));
         return 1;
       }
+      // A timeout or a model that cannot load is the user's condition to act on, not a bug: one line.
+      if (e instanceof dev.scholarsearch.search.QueryTimeoutException
+          || e instanceof dev.scholarsearch.embed.ModelNotReadyException) {
+        err.println("error: " + e.getMessage());
+        return 1;
+      }
       throw e;
     });
     return cli.execute(args.length == 0 ? new String[] {"serve"} : args);

@@ -1,6 +1,9 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.index.IndexStatus;
+import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.search.QueryTimeoutException;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperHit;
 import dev.scholarsearch.search.PaperSearcher;
@@ -13,6 +16,7 @@ import dev.scholarsearch.search.YearRange;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +64,11 @@ final class SearchCommand implements Callable<Integer> {
       description = "lexical (words), semantic (meaning) or hybrid (both fused; the default when the index has vectors).")
   String mode;
 
+  @Option(names = "--query-budget", paramLabel = "MS", defaultValue = "2000",
+      description = "Stop the search after this many milliseconds and fail (default: ${DEFAULT-VALUE}). Loading the "
+          + "embedding model, once per run, does not count against it.")
+  long queryBudgetMs;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -71,12 +80,16 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index"
-          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
+    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), indexDir == null);
+    if (problem.isPresent()) {
+      err.println(problem.get());
       return 1;
     }
-    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
+    if (queryBudgetMs < 1) {
+      err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
+      return 2;
+    }
+    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1)).withBudget(Duration.ofMillis(queryBudgetMs))) {
       SearchFilters filters = new SearchFilters(authors, categories, List.of(), List.of(),
           year == null ? YearRange.ANY : YearRange.parse(year), false);
       SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0, SearchMode.parse(mode));
@@ -94,6 +107,12 @@ final class SearchCommand implements Callable<Integer> {
     } catch (InvalidRequestException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (QueryTimeoutException e) {
+      err.println("error: " + e.getMessage() + " (--query-budget MS allows more)");
+      return 1;
+    } catch (ModelNotReadyException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
     } catch (IOException e) {
       err.println("error: cannot open the index in " + dir + ": " + e.getMessage());
       return 1;

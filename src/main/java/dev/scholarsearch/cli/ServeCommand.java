@@ -1,14 +1,19 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Option;
     description = {"Serve the API and the web page (the default command).",
       "",
       "First brings the index up to date: a missing index is built from seeds/, an existing one is rebuilt"
-          + " from its own inputs when they changed. While serving, rebuilds made by 'scholar index' in another"
+          + " from its own inputs when they changed. When some of its inputs are gone, the index is served as it is"
+          + " (a warning names them); an index that cannot be read is an error, and is left as it is. While serving, rebuilds made by 'scholar index' in another"
           + " process are picked up within seconds, with no restart.",
       "",
       "The server listens on 127.0.0.1 only. To let other machines connect, pass --host 0.0.0.0 (or an"
@@ -64,25 +70,38 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    if (!noReindex) {
-      IndexCommand index = new IndexCommand(out, err);
-      int code = index.ensureFresh(dir);
-      if (code != 0) {
-        return code;
-      }
-    }
-    if (dev.scholarsearch.index.Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index"
-          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
-      return 1;
-    }
     if (queryBudgetMs < 1) {
       err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
       return 2;
     }
+    if (!noReindex) {
+      int code = new RebuildService(out, err).ensureServable(dir);
+      if (code != 0) {
+        return code;
+      }
+    }
+    IndexStatus status = IndexStatus.of(dir);
+    Optional<String> problem = ExistingIndex.problemReading(status, indexDir == null);
+    if (problem.isPresent()) {
+      err.println(problem.get());
+      return 1;
+    }
+    if (noReindex && status instanceof IndexStatus.InputsMissing m) {
+      err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is");
+    }
     LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2)).withBudget(Duration.ofMillis(queryBudgetMs));
     Suggester suggester = new Suggester(index);
-    Javalin app = AppFactory.create(Services.over(index, suggester), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes(), true));
+    // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid
+    // request that comes first waits for that (at most a minute, outside its time budget) instead of failing.
+    EmbedderHandle embedder = new EmbedderHandle(() -> {
+      TextEmbedder model = MiniLmEmbedder.shared();
+      Services.warmUp(index, suggester, model);
+      return model;
+    });
+    if (index.manifest().hasVectors()) {
+      embedder.startLoading();
+    }
+    Javalin app = AppFactory.create(Services.over(index, suggester, embedder), new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes(), true));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -105,12 +124,6 @@ final class ServeCommand implements Callable<Integer> {
     out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
         + "/  (API under /api, description at /api/openapi.json). Ctrl-C stops it.");
     out.flush();
-    if (dev.scholarsearch.index.Indexer.readManifest(dir).map(m -> m.hasVectors()).orElse(false)) {
-      // Load the embedding model now, off the request path, so the first hybrid search does not wait for it.
-      Thread warm = new Thread(() -> dev.scholarsearch.embed.MiniLmEmbedder.shared().embedQuery("warm up"), "embedder-warm-up");
-      warm.setDaemon(true);
-      warm.start();
-    }
     stopped.await();
     return 0;
   }

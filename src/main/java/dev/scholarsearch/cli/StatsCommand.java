@@ -1,5 +1,6 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.IndexOverview;
@@ -8,6 +9,7 @@ import dev.scholarsearch.search.PaperSearcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    if (Indexer.readManifest(dir).isEmpty()) {
-      err.println("error: no index in " + dir + ". Build one first: scholar index"
-          + (indexDir == null ? "" : " --index " + dir + " INPUT..."));
+    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), indexDir == null);
+    if (problem.isPresent()) {
+      err.println(problem.get());
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {

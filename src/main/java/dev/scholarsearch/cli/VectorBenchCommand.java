@@ -220,7 +220,7 @@ final class VectorBenchCommand implements Callable<Integer> {
     Path idx = base.resolve("vec-knn-" + knnPapers);
     SyntheticVectors vectors = new SyntheticVectors(42, 1024, MiniLmEmbedder.DIMENSIONS);
     long t = System.nanoTime();
-    boolean reused = reuse && Indexer.readManifest(idx).map(m -> m.papers() == knnPapers).orElse(false);
+    boolean reused = reuse && dev.scholarsearch.index.IndexStatus.of(idx).readableManifest().map(m -> m.papers() == knnPapers).orElse(false);
     if (!reused) {
       Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus();
       Indexer.write(idx, corpus, List.of(), "bench", vectors, err::println);

@@ -53,12 +53,18 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
   @Override
   public List<float[]> embed(List<String> texts) {
-    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "-" : t)).toList();
+    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(readable(t))).toList();
     return model.embedAll(segments).content().stream().map(Embedding::vector).map(TextEmbedder::normalize).toList();
   }
 
   @Override
   public float[] embedQuery(String text) {
-    return TextEmbedder.normalize(model.embed(text.isBlank() ? "-" : text).content().vector());
+    return TextEmbedder.normalize(model.embed(readable(text)).content().vector());
+  }
+
+  /** The text the tokenizer gets: one with nothing to read (the tokenizer would refuse it) stands in as "-". */
+  private static String readable(String text) {
+    String t = VisibleText.clean(text);
+    return VisibleText.hasWords(t) ? t : "-";
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.QueryTimeoutException;
 import io.javalin.Javalin;
@@ -43,7 +44,7 @@ public final class AppFactory {
     SearchController search = new SearchController(services.papers());
     PaperController papers = new PaperController(services.papers(), services.similar());
     ResearcherController researchers = new ResearcherController(services.experts(), services.researchers());
-    MetaController meta = new MetaController(services.suggester(), services.overview());
+    MetaController meta = new MetaController(services.suggester(), services.overview(), services.embedder());
 
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -78,6 +79,7 @@ public final class AppFactory {
   private static void routes(JavalinConfig config, SearchController search, PaperController papers,
       ResearcherController researchers, MetaController meta) {
     config.routes.before(AppFactory::securityHeaders);
+    config.routes.before("/api/*", AppFactory::rejectMalformedEscapes);
     config.routes.get("/api/search", search::search);
     config.routes.get("/api/papers/{id}", papers::paper);
     config.routes.get("/api/papers/{id}/similar", papers::similarToPaper);
@@ -88,8 +90,23 @@ public final class AppFactory {
     config.routes.get("/api/health", meta::health);
     config.routes.get("/api/openapi.json", meta::openApi);
     config.routes.get("/api/similar", ctx -> {
+      ctx.header("Allow", "POST");
       throw new io.javalin.http.HttpResponseException(405, "use POST with a JSON body {\"text\": \"...\"}");
     });
+  }
+
+  /** Javalin would fail decoding a path parameter with a bad escape ({@code %u0041}); say what is wrong instead. */
+  private static void rejectMalformedEscapes(Context ctx) {
+    if (Params.BAD_ESCAPE.matcher(ctx.path()).find()) {
+      throw InvalidRequestException.badParameter("the path has a malformed percent-escape (a '%' must be followed by"
+          + " two hex digits): '" + Params.clip(ctx.path()) + "'");
+    }
+  }
+
+  /** The methods the API serves on {@code path}, in the order routes are declared; empty for no route. */
+  static List<String> allowedMethods(String path) {
+    return ROUTES.stream().filter(r -> path.matches(r.path().replaceAll("\\{[^}]+}", "[^/]+")))
+        .map(r -> r.method().name()).distinct().toList();
   }
 
   private static void securityHeaders(Context ctx) {
@@ -105,11 +122,21 @@ public final class AppFactory {
         (e, ctx) -> ctx.status(400).json(new ApiError(e.code(), e.getMessage())));
     config.routes.exception(QueryTimeoutException.class,
         (e, ctx) -> ctx.status(503).json(new ApiError("query_timeout", e.getMessage())));
+    config.routes.exception(ModelNotReadyException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "10")
+        .json(new ApiError("model_not_ready", e.getMessage())));
     config.routes.exception(NotFoundException.class,
         (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
-    config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(
-        code(e.getStatus()), e.getStatus() == 413 ? "the request body is larger than the limit of "
-            + (maxBody / 1024) + " KiB" : e.getMessage())));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      List<String> allowed = e.getStatus() == 404 ? allowedMethods(ctx.path()) : List.of();
+      if (!allowed.isEmpty()) {
+        // The route exists, with other methods: 405 and the methods it takes, as RFC 9110 asks.
+        ctx.status(405).header("Allow", String.join(", ", allowed)).json(new ApiError("method_not_allowed",
+            ctx.method() + " is not allowed on " + Params.clip(ctx.path()) + "; use " + String.join(" or ", allowed)));
+        return;
+      }
+      ctx.status(e.getStatus()).json(new ApiError(code(e.getStatus()), e.getStatus() == 413
+          ? "the request body is larger than the limit of " + (maxBody / 1024) + " KiB" : e.getMessage()));
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       ctx.status(500).json(new ApiError("internal_error", "the server failed on this request; the log has details"));

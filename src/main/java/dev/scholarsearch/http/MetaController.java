@@ -2,6 +2,7 @@ package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.search.Suggester;
+import dev.scholarsearch.embed.EmbedderHandle;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,12 @@ final class MetaController {
   private final Suggester suggester;
   private final Supplier<IndexOverview> overview;
   private final byte[] openApi;
+  private final EmbedderHandle embedder;
 
-  MetaController(Suggester suggester, Supplier<IndexOverview> overview) {
+  MetaController(Suggester suggester, Supplier<IndexOverview> overview, EmbedderHandle embedder) {
     this.suggester = suggester;
     this.overview = overview;
+    this.embedder = embedder;
     try (InputStream in = MetaController.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("openapi.json is missing from the jar");
@@ -47,6 +50,8 @@ final class MetaController {
     out.put("indexBytes", o.sizeBytes());
     out.put("vectors", o.manifest().hasVectors() ? o.manifest().vectorModel() : null);
     out.put("defaultMode", o.manifest().hasVectors() ? "hybrid" : "lexical");
+    // Semantic and hybrid requests that come while the model loads wait for it (at most 60 s).
+    out.put("embedder", o.manifest().hasVectors() ? embedder.state().name().toLowerCase(java.util.Locale.ROOT) : "unused");
     ctx.json(out);
   }
 

@@ -5,6 +5,7 @@ import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.similar.SimilarHit;
 import dev.scholarsearch.similar.SimilarPapers;
+import dev.scholarsearch.embed.VisibleText;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,11 @@ final class PaperController {
     Params p = Params.of(ctx, SIMILAR_TEXT_PARAMS);
     SimilarText body = Json.body(ctx, SimilarText.class);
     int limit = body.limit() == null ? 10 : body.limit();
-    ctx.json(Map.of("hits", similar.likeText(body.text(), p.filters(), limit, SearchMode.parse(p.string("mode", "")))));
+    String text = VisibleText.clean(body.text());
+    if (text.isEmpty() && body.text() != null && !body.text().isEmpty()) {
+      throw badBody("text has no visible characters (only spaces, control or zero-width characters)");
+    }
+    ctx.json(Map.of("hits", similar.likeText(text, p.filters(), limit, SearchMode.parse(p.string("mode", "")))));
   }
 
   private static NotFoundException noPaper(String id) {

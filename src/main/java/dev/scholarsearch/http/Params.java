@@ -1,5 +1,6 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.embed.VisibleText;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.YearRange;
@@ -31,13 +32,14 @@ final class Params {
     }
   }
 
-  private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+  static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /** Checks that only {@code allowed} parameters are present. */
   static Params of(Context ctx, Set<String> allowed) {
     return new Params(ctx, allowed);
   }
 
+  /** The parameter's one value, cleaned of characters no one sees ({@link VisibleText}), else {@code fallback}. */
   String string(String name, String fallback) {
     List<String> values = ctx.queryParams(name);
     if (values.isEmpty()) {
@@ -46,7 +48,7 @@ final class Params {
     if (values.size() > 1) {
       throw InvalidRequestException.badParameter(name + " may be given once, got " + values.size() + " values");
     }
-    return values.get(0);
+    return VisibleText.clean(values.get(0));
   }
 
   int integer(String name, int fallback) {
@@ -75,7 +77,7 @@ final class Params {
   }
 
   List<String> all(String name) {
-    return ctx.queryParams(name).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return ctx.queryParams(name).stream().map(VisibleText::clean).filter(s -> !s.isEmpty()).toList();
   }
 
   SearchFilters filters() {

@@ -1,13 +1,20 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.rank.ResearcherProfiles;
 import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SortOrder;
 import dev.scholarsearch.search.Suggester;
 import dev.scholarsearch.similar.SimilarPapers;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The Javalin-free services the API exposes. */
@@ -17,12 +24,42 @@ public record Services(
     ExpertRanker experts,
     ResearcherProfiles researchers,
     Suggester suggester,
-    Supplier<IndexOverview> overview) {
+    Supplier<IndexOverview> overview,
+    EmbedderHandle embedder) {
 
-  /** The services over one live index, with the tuned default models. */
+  /** The services over one live index, with the tuned default models and the process's embedding model. */
   public static Services over(LiveIndex index, Suggester suggester) {
-    PaperSearcher papers = new PaperSearcher(index);
+    return over(index, suggester, EmbedderHandle.shared());
+  }
+
+  /** The same, with queries embedded by {@code embedder}. */
+  public static Services over(LiveIndex index, Suggester suggester, EmbedderHandle embedder) {
+    PaperSearcher papers = new PaperSearcher(index, embedder);
     return new Services(papers, new SimilarPapers(index, papers), new ExpertRanker(index, papers, ExpertModel.DEFAULT),
-        new ResearcherProfiles(index), suggester, () -> IndexOverview.counts(index));
+        new ResearcherProfiles(index), suggester, () -> IndexOverview.counts(index), embedder);
+  }
+
+  /**
+   * Runs one request of each kind that embeds a query, so that a server's first requests do not
+   * pay for loading classes and compiling the search path inside their time budget. Best effort:
+   * on a busy machine a warm-up search may run out of budget, and has still done its work.
+   */
+  public static void warmUp(LiveIndex index, Suggester suggester, TextEmbedder embedder) {
+    Services s = over(index, suggester, EmbedderHandle.of(embedder));
+    String text = "warm up the search path";
+    for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+      quietly(() -> s.papers().search(new SearchRequest(text, SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false,
+          true, 10, mode)));
+      quietly(() -> s.similar().likeText(text, SearchFilters.NONE, 10, mode));
+      quietly(() -> s.experts().rank(text, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10, mode));
+    }
+  }
+
+  private static void quietly(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException ignored) {
+      // a timeout on a busy machine, or an index without papers: the warm-up has done what it could
+    }
   }
 }

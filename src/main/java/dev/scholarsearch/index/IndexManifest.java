@@ -50,18 +50,25 @@ public record IndexManifest(List<String> inputs, String fingerprint, Instant bui
     return m;
   }
 
-  /** Reads the manifest back; an index without one (or from another schema) gives an empty manifest. */
+  /**
+   * Reads the manifest back. A commit without one was not written by this program, and one that
+   * does not parse is damaged: both fail, so that no caller takes such an index for an empty one.
+   *
+   * @throws IllegalArgumentException naming what is missing or malformed
+   */
   static IndexManifest fromUserData(Map<String, String> m) {
+    for (String key : List.of("inputs", "fingerprint", "builtAt", "papers", "researchers")) {
+      if (!m.containsKey(key)) {
+        throw new IllegalArgumentException("its commit has no '" + key + "' in the manifest; it was not written by "
+            + "scholar-search, or is damaged");
+      }
+    }
     try {
-      List<String> inputs = m.containsKey("inputs")
-          ? RecordJson.MAPPER.readValue(m.get("inputs"), new TypeReference<List<String>>() {})
-          : List.of();
-      return new IndexManifest(inputs, m.getOrDefault("fingerprint", ""),
-          m.containsKey("builtAt") ? Instant.parse(m.get("builtAt")) : Instant.EPOCH,
-          Integer.parseInt(m.getOrDefault("papers", "0")), Integer.parseInt(m.getOrDefault("researchers", "0")),
-          m.getOrDefault("vectorModel", ""));
+      List<String> inputs = RecordJson.MAPPER.readValue(m.get("inputs"), new TypeReference<List<String>>() {});
+      return new IndexManifest(inputs, m.get("fingerprint"), Instant.parse(m.get("builtAt")),
+          Integer.parseInt(m.get("papers")), Integer.parseInt(m.get("researchers")), m.getOrDefault("vectorModel", ""));
     } catch (JsonProcessingException | RuntimeException e) {
-      return new IndexManifest(List.of(), "", Instant.EPOCH, 0, 0, "");
+      throw new IllegalArgumentException("its manifest cannot be read (" + e.getMessage() + ")", e);
     }
   }
 }

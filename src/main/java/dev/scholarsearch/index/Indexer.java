@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -207,10 +207,12 @@ public final class Indexer {
   }
 
   /** Whether {@code dir} holds an index written with this schema, which an update can keep adding to. */
-  private static boolean hasCurrentSchema(Path dir) throws IOException {
+  private static boolean hasCurrentSchema(Path dir) {
     try (Directory directory = new MMapDirectory(dir)) {
       return DirectoryReader.indexExists(directory) && Integer.toString(Fields.SCHEMA_VERSION)
           .equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+    } catch (IOException damaged) {
+      return false; // the caller chose to replace it (index --replace): write it anew
     }
   }
 
@@ -240,24 +242,22 @@ public final class Indexer {
     return hashes;
   }
 
-  /** The manifest kept in a commit's user data. */
-  public static IndexManifest manifestOf(Map<String, String> userData) {
-    return IndexManifest.fromUserData(userData);
+  /**
+   * Deletes the commit points of an index that cannot be read, so that a rewrite can start over in
+   * its directory; Lucene then removes the files they referenced. Only for a user's explicit
+   * {@code --replace}: nothing else deletes an index.
+   */
+  public static void discardCommits(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith(IndexFileNames.SEGMENTS)
+          || f.getFileName().toString().startsWith(IndexFileNames.PENDING_SEGMENTS)).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
-  /** The manifest of the index in {@code dir}, if there is a readable index there. */
-  public static Optional<IndexManifest> readManifest(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    try (Directory directory = new MMapDirectory(dir)) {
-      if (!DirectoryReader.indexExists(directory)) {
-        return Optional.empty();
-      }
-      SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
-      return Optional.of(IndexManifest.fromUserData(infos.getUserData()));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  /** The manifest kept in a commit's user data; fails when there is none or it is damaged. */
+  public static IndexManifest manifestOf(Map<String, String> userData) {
+    return IndexManifest.fromUserData(userData);
   }
 }

@@ -71,6 +71,7 @@ public final class ExpertRanker {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }
+    papers.prepareFor(mode);
     return index.search(searcher -> {
       // The evidence is the paper ranking search gives (hybrid when the index has vectors).
       ScoreDoc[] topDocs = papers.rankDocs(searcher, topic, filters, model.topPapers(), mode);

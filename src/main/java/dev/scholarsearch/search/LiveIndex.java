@@ -85,6 +85,10 @@ public final class LiveIndex implements Closeable {
       return s;
     }
 
+    boolean pastDeadline() {
+      return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
+    }
+
     /** Facet ordinals for this reader, by dimension; a dimension no paper has a value for is absent. */
     public Map<String, SortedSetDocValuesReaderState> facetStates() {
       return facetStates;
@@ -179,10 +183,26 @@ public final class LiveIndex implements Closeable {
           throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
               + IndexSearcher.getMaxClauseCount() + " clauses (many words, a short prefix or a fuzzy term); make it more specific");
         }
-        if (view.timedOut()) {
+        // Lucene's kNN search stops at the deadline without saying so, and returns what it had
+        // (nothing, at worst): a request past its deadline is a timeout, never a short answer.
+        if (view.timedOut() || view.pastDeadline()) {
           throw new QueryTimeoutException(budget);
         }
         return result;
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The manifest of the commit searched now. */
+  public IndexManifest manifest() {
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        return ((Snapshot) s).manifest();
       } finally {
         manager.release(s);
       }

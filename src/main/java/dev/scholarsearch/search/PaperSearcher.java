@@ -1,6 +1,6 @@
 package dev.scholarsearch.search;
 
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbedderHandle;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
@@ -60,6 +60,7 @@ public final class PaperSearcher {
   private final HybridTuning hybrid;
   private final QueryVectors queryVectors;
   private final FacetDrillSideways.Sampling sampling;
+  private final EmbedderHandle embedder;
 
   public PaperSearcher(LiveIndex index) {
     this(index, SearchTuning.DEFAULT);
@@ -74,12 +75,42 @@ public final class PaperSearcher {
   }
 
   PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid, FacetDrillSideways.Sampling sampling) {
+    this(index, tuning, hybrid, sampling, EmbedderHandle.shared());
+  }
+
+  /** With the queries embedded by {@code embedder} (the server starts loading it early). */
+  public PaperSearcher(LiveIndex index, EmbedderHandle embedder) {
+    this(index, SearchTuning.DEFAULT, HybridTuning.DEFAULT, FacetDrillSideways.Sampling.standard(), embedder);
+  }
+
+  PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid, FacetDrillSideways.Sampling sampling,
+      EmbedderHandle embedder) {
     this.index = index;
+    this.embedder = embedder;
     this.sampling = sampling;
     this.parser = new UserQueryParser(analyzer, tuning.weights());
     this.refiner = new QueryRefiner(tuning);
     this.hybrid = hybrid;
-    this.queryVectors = new QueryVectors(MiniLmEmbedder::shared);
+    this.queryVectors = new QueryVectors(embedder);
+  }
+
+  /**
+   * Loads the embedding model when a search in mode {@code asked} (null: the index's default) will
+   * need it. Callers run this before {@link LiveIndex#search}, so that loading, once per process,
+   * never counts against a request's time budget.
+   *
+   * @throws dev.scholarsearch.embed.ModelNotReadyException when the model is still loading after
+   *     {@link EmbedderHandle#MAX_WAIT}
+   */
+  public void prepareFor(SearchMode asked) {
+    if (asked != SearchMode.LEXICAL && index.manifest().hasVectors()) {
+      embedder.await(EmbedderHandle.MAX_WAIT);
+    }
+  }
+
+  /** The query vectors of this searcher's embedder, remembered across requests. */
+  public QueryVectors queryVectors() {
+    return queryVectors;
   }
 
   /** A paper id and its relevance score. */
@@ -95,6 +126,7 @@ public final class PaperSearcher {
 
   /** The top {@code n} papers in the given mode (null: the index's default), as {@link #search} ranks them. */
   public List<ScoredPaper> rank(String text, SearchFilters filters, int n, SearchMode mode) {
+    prepareFor(text.isBlank() ? SearchMode.LEXICAL : mode);
     return index.search(searcher -> {
       ScoreDoc[] top = rankDocs(searcher, text, filters, n, mode);
       StoredFields stored = searcher.storedFields();
@@ -125,6 +157,7 @@ public final class PaperSearcher {
     boolean listing = req.query().isBlank();
     // With no query there is no relevance to order by: list the newest papers first.
     Sort sort = sortFor(req.sort() == SortOrder.RELEVANCE && listing ? SortOrder.NEWEST : req.sort());
+    prepareFor(listing ? SearchMode.LEXICAL : req.mode());
     return index.search(searcher -> {
       SearchMode mode = listing ? listingMode(req.mode()) : modeFor(searcher, req.mode());
       // Hybrid ranks by the refined query whatever the order, so its set of hits does not depend on the sort.

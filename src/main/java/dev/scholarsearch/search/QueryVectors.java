@@ -1,6 +1,7 @@
 package dev.scholarsearch.search;
 
 import dev.scholarsearch.embed.TextEmbedder;
+import dev.scholarsearch.embed.VisibleText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,12 +30,13 @@ public final class QueryVectors {
     this.embedder = embedder;
   }
 
-  /** The words of a user query, syntax removed; blank when nothing is left to embed. */
+  /** The words of a user query, syntax and invisible characters removed; blank when nothing is left to embed. */
   public static String words(String query) {
-    String s = NEGATED.matcher(query).replaceAll(" ");
+    String s = NEGATED.matcher(VisibleText.clean(query)).replaceAll(" ");
     s = FIELD.matcher(s).replaceAll(" ");
     s = SYNTAX.matcher(s).replaceAll(" ");
-    return s.replaceAll("\\s+", " ").strip();
+    s = s.replaceAll("\\s+", " ").strip();
+    return VisibleText.hasWords(s) ? s : "";
   }
 
   /** The model the vectors come from (loads it on first use). */

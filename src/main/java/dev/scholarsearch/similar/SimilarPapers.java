@@ -6,10 +6,8 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.embed.MiniLmEmbedder;
 import dev.scholarsearch.search.Feedback;
 import dev.scholarsearch.search.HybridTuning;
-import dev.scholarsearch.search.QueryVectors;
 import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.InvalidRequestException;
@@ -58,7 +56,6 @@ public final class SimilarPapers {
   private final PaperSearcher papers;
   private final SimilarityModel model;
   private final HybridTuning fusion;
-  private final QueryVectors texts = new QueryVectors(MiniLmEmbedder::shared);
 
   public SimilarPapers(LiveIndex index, PaperSearcher papers) {
     this(index, papers, SimilarityModel.DEFAULT);
@@ -96,6 +93,7 @@ public final class SimilarPapers {
 
   private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed,
       SearchMode asked) {
+    papers.prepareFor(asked);
     return index.search(searcher -> {
       TopDocs found = searcher.search(new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
@@ -128,13 +126,14 @@ public final class SimilarPapers {
     if (text.length() > MAX_TEXT_CHARS) {
       throw InvalidRequestException.badParameter("text must be at most " + MAX_TEXT_CHARS + " characters, got " + text.length());
     }
+    papers.prepareFor(asked);
     return index.search(searcher -> {
       Map<String, Collection<Object>> fields = new LinkedHashMap<>();
       fields.put(Fields.TITLE, List.of(text));
       fields.put(Fields.ABSTRACT, List.of(text));
       SearchMode mode = papers.modeFor(searcher, asked);
       Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(fields);
-      float[] vector = mode == SearchMode.LEXICAL ? null : texts.of(text);
+      float[] vector = mode == SearchMode.LEXICAL ? null : papers.queryVectors().of(text);
       return run(searcher, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
     });
   }

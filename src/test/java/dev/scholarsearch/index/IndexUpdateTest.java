@@ -116,7 +116,7 @@ class IndexUpdateTest {
     assertEquals(0, again.addedPapers());
     assertEquals(0, again.deletedPapers());
     assertEquals(before, segments(dir), "no segment was rewritten");
-    assertEquals("b", Indexer.readManifest(dir).orElseThrow().fingerprint(), "the new manifest is committed");
+    assertEquals("b", dev.scholarsearch.index.IndexStatus.of(dir).readableManifest().orElseThrow().fingerprint(), "the new manifest is committed");
   }
 
   @Test
@@ -191,7 +191,7 @@ class IndexUpdateTest {
     Indexer.Build b = Indexer.build(updated, edited, List.of(), "v2", vectors, Indexer.Strategy.UPDATE, s -> {});
     assertEquals(70, b.addedPapers());
     Indexer.build(rewritten, edited, List.of(), "v2", vectors, Indexer.Strategy.REWRITE, s -> {});
-    assertTrue(Indexer.readManifest(updated).orElseThrow().hasVectors());
+    assertTrue(dev.scholarsearch.index.IndexStatus.of(updated).readableManifest().orElseThrow().hasVectors());
 
     try (var ud = new MMapDirectory(updated); var u = DirectoryReader.open(ud);
         var rd = new MMapDirectory(rewritten); var r = DirectoryReader.open(rd)) {
@@ -315,7 +315,7 @@ class IndexUpdateTest {
             throw new RuntimeException("simulated crash before commit");
           }
         }));
-    assertEquals("first", Indexer.readManifest(dir).orElseThrow().fingerprint());
+    assertEquals("first", dev.scholarsearch.index.IndexStatus.of(dir).readableManifest().orElseThrow().fingerprint());
     Indexer.Build b = Indexer.build(dir, edited, List.of(), "second", null, Indexer.Strategy.UPDATE, s -> {});
     assertEquals(70, b.addedPapers(), "the update after the crash starts from the first index");
   }

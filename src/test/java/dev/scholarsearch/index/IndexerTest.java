@@ -41,7 +41,7 @@ class IndexerTest {
       assertEquals(3204, s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER))));
       assertEquals(1, s.count(new TermQuery(new Term(Fields.ID, "cacm-3193"))));
       assertEquals(m.researchers(), s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER))));
-      assertEquals("fp", Indexer.readManifest(dir).orElseThrow().fingerprint());
+      assertEquals("fp", dev.scholarsearch.index.IndexStatus.of(dir).readableManifest().orElseThrow().fingerprint());
     }
     try (LiveIndex live = LiveIndex.open(dir, Duration.ofHours(1))) {
       SearchResult all = new PaperSearcher(live).search(new SearchRequest("", dev.scholarsearch.search.SearchFilters.NONE,
@@ -64,7 +64,7 @@ class IndexerTest {
       }
     }));
     assertEquals("simulated crash before commit", boom.getMessage());
-    assertEquals("first", Indexer.readManifest(dir).orElseThrow().fingerprint());
+    assertEquals("first", dev.scholarsearch.index.IndexStatus.of(dir).readableManifest().orElseThrow().fingerprint());
     try (var d = new MMapDirectory(dir); var reader = DirectoryReader.open(d)) {
       assertEquals(42, new IndexSearcher(reader).count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER))));
       CheckIndex.Status status;

@@ -49,7 +49,7 @@ class DiskFullTest {
       assertTrue(full.err().contains("space"), full.err());
       assertTrue(full.err().contains("The previous index, if any, is unchanged."), full.err());
 
-      assertEquals(42, Indexer.readManifest(Path.of(index)).orElseThrow().papers());
+      assertEquals(42, dev.scholarsearch.index.IndexStatus.of(Path.of(index)).readableManifest().orElseThrow().papers());
       try (var d = new MMapDirectory(Path.of(index)); var reader = DirectoryReader.open(d)) {
         assertEquals(42, new IndexSearcher(reader).count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER))));
         try (CheckIndex check = new CheckIndex(d)) {
@@ -64,7 +64,7 @@ class DiskFullTest {
       CliRunner.Run readOnly = CliRunner.run("index", "-q", "--index", index, TestData.seeds().toString());
       assertEquals(1, readOnly.code(), readOnly.out());
       assertTrue(readOnly.err().contains("could not write the index in " + index), readOnly.err());
-      assertEquals(42, Indexer.readManifest(Path.of(index)).orElseThrow().papers());
+      assertEquals(42, dev.scholarsearch.index.IndexStatus.of(Path.of(index)).readableManifest().orElseThrow().papers());
     } finally {
       run("umount", disk.toString());
     }

@@ -1,0 +1,122 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.VectorCache;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.IndexStatus;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.PaperVectors;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.InputFiles;
+import dev.scholarsearch.ingest.ReferenceDate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Builds an index from its inputs: what {@code index} and {@code serve} share. It never rebuilds an
+ * existing index from anything but its own inputs; replacing one is the caller's explicit choice.
+ */
+final class RebuildService {
+  /** How to build: the options {@code index} takes on the command line, and {@code serve} keeps from the last build. */
+  record Options(LocalDate referenceDate, boolean noVectors, Path vectorCache, boolean full, boolean quiet,
+      boolean ifStale) {
+    /** What {@code serve} rebuilds with: the index's own choice of vectors, and only when its inputs changed. */
+    static Options forServe(IndexManifest previous) {
+      // An index built lexical-only on purpose stays lexical-only.
+      return new Options(null, previous.vectorModel().equals(IndexManifest.NO_VECTORS), null, false, false, true);
+    }
+
+    static final Options FIRST_RUN = new Options(null, false, null, false, false, false);
+  }
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RebuildService(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * For {@code serve}: makes sure {@code dir} holds an index to serve, and returns 0 when it does. A
+   * missing index is built from the sample corpus; an existing one is rebuilt from its own inputs
+   * when they changed, and served as it is when some of them are gone or the rebuild fails.
+   */
+  int ensureServable(Path dir) {
+    return switch (IndexStatus.of(dir)) {
+      case IndexStatus.Missing m -> {
+        err.println("no index in " + dir + " yet: building one from the sample corpus in " + Home.defaultSeeds());
+        yield build(dir, List.of(Home.defaultSeeds()), Optional.empty(), Options.FIRST_RUN);
+      }
+      case IndexStatus.Unreadable u -> {
+        err.println(ExistingIndex.unreadable(u));
+        yield 1;
+      }
+      case IndexStatus.InputsMissing m -> {
+        err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is, without rebuilding it");
+        yield 0;
+      }
+      case IndexStatus.Ready r -> {
+        List<Path> inputs = r.manifest().inputs().stream().map(Path::of).toList();
+        if (inputs.isEmpty()) {
+          yield 0; // built from no remembered inputs (by a test, say): nothing to compare it with
+        }
+        int code = build(dir, inputs, Optional.of(r.manifest()), Options.forServe(r.manifest()));
+        if (code != 0) {
+          err.println("warning: the rebuild failed (see above); serving the index in " + dir + " as it was");
+        }
+        yield 0;
+      }
+    };
+  }
+
+  /**
+   * Makes {@code dir} hold exactly what {@code paths} give; returns the exit code. When
+   * {@code options.ifStale()} and {@code previous} was built from the same files, does nothing.
+   */
+  int build(Path dir, List<Path> paths, Optional<IndexManifest> previous, Options options) {
+    InputFiles files = InputFiles.scan(paths);
+    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
+        + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
+        + ";vectors=" + (options.noVectors() ? IndexManifest.NO_VECTORS : MiniLmEmbedder.MODEL));
+    if (options.ifStale() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
+      if (!options.quiet()) {
+        err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
+      }
+      return 0;
+    }
+    ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
+        : new ReferenceDate(options.referenceDate());
+    Consumer<String> progress = options.quiet() ? s -> {} : err::println;
+    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
+    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
+      out.print(result.report().summary());
+      err.println("error: nothing to index (no paper was read from " + paths + "); the existing index, if any, is unchanged");
+      return 2;
+    }
+    Path cacheDir = options.vectorCache() == null ? dir.resolve("vector-cache") : options.vectorCache().toAbsolutePath();
+    try (VectorCache cache = options.noVectors() ? null
+        : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+      PaperVectors vectors = options.noVectors() ? null : PaperVectors.using(MiniLmEmbedder::shared, cache, progress);
+      Indexer.Build b = Indexer.build(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
+          vectors, options.full() ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
+      IndexManifest m = b.manifest();
+      out.print(result.report().summary());
+      out.println("vectors:           " + (vectors == null ? "none (--no-vectors: lexical search only)"
+          : vectors.stats().summary()));
+      out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
+      out.println("build:             " + b.summary());
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));
+      err.println("The previous index, if any, is unchanged.");
+      return 1;
+    }
+  }
+}
