@@ -19,12 +19,18 @@ final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    if (code == 400 || code == 414 || code == 431) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close"); // see badMessageError
+    }
     response.write(true, ByteBuffer.wrap(json(code, message)), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    // Jetty closes the connection after a request it could not parse; saying so keeps a client
+    // from sending its next request down a connection that is gone.
+    fields.put(HttpHeader.CONNECTION, "close");
     return ByteBuffer.wrap(json(status, reason));
   }
 

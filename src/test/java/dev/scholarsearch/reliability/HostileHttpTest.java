@@ -70,6 +70,11 @@ class HostileHttpTest {
     for (String[] row : table) {
       expect4xxJson(row[0], api.get(row[1]));
     }
+    // Jetty drops the connection after a request line it refuses; the answer must say so, or a
+    // client sends its next request down a dead connection.
+    ApiFixture.Response tooLong = api.get(table[0][1]);
+    assertEquals(414, tooLong.status());
+    assertEquals("close", tooLong.raw().headers().firstValue("Connection").orElse("(none)"));
     String[][] raw = {
       {"malformed escape", "/api/search?q=%zz"},
       {"invalid UTF-8", "/api/search?q=%C3%28%FF"},
