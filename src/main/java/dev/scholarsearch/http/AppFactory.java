@@ -134,7 +134,7 @@ public final class AppFactory {
             ctx.method() + " is not allowed on " + Params.clip(ctx.path()) + "; use " + String.join(" or ", allowed)));
         return;
       }
-      ctx.status(e.getStatus()).json(new ApiError(code(e.getStatus()), e.getStatus() == 413
+      ctx.status(e.getStatus()).json(new ApiError(ErrorCodes.of(e.getStatus()), e.getStatus() == 413
           ? "the request body is larger than the limit of " + (maxBody / 1024) + " KiB" : e.getMessage()));
     });
     config.routes.exception(Exception.class, (e, ctx) -> {
@@ -152,16 +152,5 @@ public final class AppFactory {
         ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here"));
       }
     });
-  }
-
-  private static String code(int status) {
-    return switch (status) {
-      case 400 -> "bad_request";
-      case 404 -> "not_found";
-      case 405 -> "method_not_allowed";
-      case 413 -> "body_too_large";
-      case 431 -> "headers_too_large";
-      default -> "http_" + status;
-    };
   }
 }

@@ -2,7 +2,6 @@ package dev.scholarsearch.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -35,36 +34,11 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   static byte[] json(int status, String message) {
-    String code = switch (status) {
-      case 400 -> "bad_request";
-      case 413 -> "body_too_large";
-      case 414 -> "uri_too_long";
-      case 431 -> "headers_too_large";
-      default -> "http_" + status;
-    };
     String text = switch (status) {
       case 414 -> "the request URI is too long; a query may be at most 1000 characters";
       case 431 -> "the request headers are too large";
       default -> message == null || message.isBlank() ? "the request could not be read" : message;
     };
-    return ("{\"error\":\"" + code + "\",\"message\":\"" + escape(text) + "\"}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return ErrorCodes.json(new ApiError(ErrorCodes.of(status), text));
   }
 }
