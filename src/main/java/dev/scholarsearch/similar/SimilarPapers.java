@@ -38,7 +38,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -277,35 +276,26 @@ public final class SimilarPapers {
     return b.build();
   }
 
-  /** The MoreLikeThis query's terms with their boosts, strongest first. */
+  /**
+   * The MoreLikeThis query's terms with their boosts, strongest first (ties in MoreLikeThis's own
+   * order, which is best first). Read from the clauses: a QueryVisitor would see each BoostQuery's
+   * term without its boost, and visits a BooleanQuery's optional clauses in hash order.
+   */
   static Map<String, Float> termBoosts(Query mlt) {
     Map<String, Float> boosts = new LinkedHashMap<>();
-    mlt.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-
-      @Override
-      public void visitLeaf(Query query) {
-        Query q = query;
+    if (mlt instanceof BooleanQuery bq) {
+      for (BooleanClause c : bq.clauses()) {
+        Query q = c.query();
         float boost = 1f;
-        if (q instanceof BoostQuery bq) {
-          boost = bq.getBoost();
-          q = bq.getQuery();
+        if (q instanceof BoostQuery b) {
+          boost = b.getBoost();
+          q = b.getQuery();
         }
         if (q instanceof TermQuery tq) {
           boosts.merge(tq.getTerm().text(), boost, Math::max);
         }
       }
-
-      @Override
-      public void consumeTerms(Query query, Term... terms) {
-        for (Term t : terms) {
-          boosts.merge(t.text(), 1f, Math::max);
-        }
-      }
-    });
+    }
     List<Map.Entry<String, Float>> sorted = new ArrayList<>(boosts.entrySet());
     sorted.sort(Map.Entry.<String, Float>comparingByValue().reversed());
     Map<String, Float> out = new LinkedHashMap<>();
