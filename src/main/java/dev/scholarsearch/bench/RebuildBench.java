@@ -3,6 +3,7 @@ package dev.scholarsearch.bench;
 import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.VectorFormats;
 import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
@@ -30,10 +31,13 @@ public final class RebuildBench {
   private final Path base;
   private final int papers;
   private final PrintStream out;
+  private final VectorFormats formats;
 
-  public RebuildBench(Path base, int papers, PrintStream out) {
+  /** Builds with {@code formats} (for the vectors' graph; lexical builds are unaffected). */
+  public RebuildBench(Path base, int papers, VectorFormats formats, PrintStream out) {
     this.base = base;
     this.papers = papers;
+    this.formats = formats;
     this.out = out;
   }
 
@@ -61,8 +65,8 @@ public final class RebuildBench {
     // The first lexical build ran on a cold JIT: build it again and keep the faster run.
     lexFull = Math.min(lexFull, build(lexical, corpus, null, Indexer.Strategy.REWRITE));
 
-    out.printf("## Re-indexing %,d synthetic papers, every vector in the cache (%d dims; graph threshold %d)%n", papers,
-        384, Integer.getInteger("scholar.vectors.graphThreshold", dev.scholarsearch.index.VectorFormats.GRAPH_THRESHOLD));
+    out.printf("## Re-indexing %,d synthetic papers, every vector in the cache (%d dims; %s)%n", papers, 384,
+        formats.describe());
     out.println("| build | lexical s | with vectors s | with vectors / lexical |");
     out.println("|---|---|---|---|");
     row("written anew (index --full; lexical: the faster of two runs)", lexFull, vecFull);
@@ -77,16 +81,17 @@ public final class RebuildBench {
   }
 
   /** Seconds to make the index in {@code dir} hold {@code corpus}, vectors (when asked) from the cache. */
-  private static double build(Path dir, Corpus corpus, Path cacheDir, Indexer.Strategy strategy) throws IOException {
+  private double build(Path dir, Corpus corpus, Path cacheDir, Indexer.Strategy strategy) throws IOException {
     long t = System.nanoTime();
     if (cacheDir == null) {
-      Indexer.build(dir, corpus, List.of(), "bench", null, strategy, s -> {});
+      Indexer.build(dir, corpus, List.of(), "bench", null, formats, strategy, s -> {});
     } else {
       try (VectorCache cache = VectorCache.open(cacheDir, MODEL, 384)) {
         Supplier<TextEmbedder> none = () -> {
           throw new IllegalStateException("the cache was filled before timing; nothing may need embedding");
         };
-        Indexer.build(dir, corpus, List.of(), "bench", PaperVectors.using(none, cache, s -> {}), strategy, s -> {});
+        Indexer.build(dir, corpus, List.of(), "bench", PaperVectors.using(none, cache, s -> {}), formats, strategy,
+            s -> {});
       }
     }
     return secs(t);

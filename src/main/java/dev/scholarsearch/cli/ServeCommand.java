@@ -7,6 +7,7 @@ import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
 import dev.scholarsearch.index.IndexStatus;
+import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
@@ -55,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Stop a request's searches after this many milliseconds and answer 503 (default: ${DEFAULT-VALUE}).")
   long queryBudgetMs;
 
+  @Option(names = "--search-threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads that search one request's segments (default: every core); 1 searches each request on "
+          + "its own thread only.")
+  int searchThreads;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -89,7 +95,13 @@ final class ServeCommand implements Callable<Integer> {
     if (noReindex && status instanceof IndexStatus.InputsMissing m) {
       err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is");
     }
-    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2)).withBudget(Duration.ofMillis(queryBudgetMs));
+    if (searchThreads < 0) {
+      err.println("error: --search-threads must be at least 1 (or 0 for every core), got " + searchThreads);
+      return 2;
+    }
+    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2), Similarities.DEFAULT.similarity(),
+        searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads)
+        .withBudget(Duration.ofMillis(queryBudgetMs));
     Suggester suggester = new Suggester(index);
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid
     // request that comes first waits for that (at most a minute, outside its time budget) instead of failing.

@@ -8,6 +8,8 @@ import dev.scholarsearch.embed.MiniLmEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.Similarities;
+import dev.scholarsearch.index.VectorFormats;
 import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
@@ -73,6 +75,33 @@ final class VectorBenchCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Where indexes go (default: target/bench of the project).")
   Path dir;
 
+  @Option(names = "--vector-format", paramLabel = "FORMAT", defaultValue = "int8",
+      description = "How the vectors are stored: int8 (scalar-quantized, what every index uses) or float32 "
+          + "(default: ${DEFAULT-VALUE}).")
+  String vectorFormat;
+
+  @Option(names = "--graph-threshold", paramLabel = "T", defaultValue = "" + VectorFormats.GRAPH_THRESHOLD,
+      description = "Lucene's tiny-segment threshold: a segment of n vectors gets an HNSW graph when n > T ln n "
+          + "(default: ${DEFAULT-VALUE}; Lucene's own is 100).")
+  int graphThreshold;
+
+  @Option(names = "--max-conn", paramLabel = "N", defaultValue = "16",
+      description = "HNSW neighbours per node (default: ${DEFAULT-VALUE}, Lucene's).")
+  int maxConn;
+
+  @Option(names = "--beam-width", paramLabel = "N", defaultValue = "100",
+      description = "HNSW candidates kept while the graph is built (default: ${DEFAULT-VALUE}, Lucene's).")
+  int beamWidth;
+
+  @Option(names = "--merge-workers", paramLabel = "N", defaultValue = "1",
+      description = "Threads for one HNSW merge (default: ${DEFAULT-VALUE}).")
+  int mergeWorkers;
+
+  @Option(names = "--search-threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads that search one request's segments; 1 searches on the request's own thread only "
+          + "(default: every core).")
+  int searchThreads;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -81,8 +110,14 @@ final class VectorBenchCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  private VectorFormats formats() {
+    return VectorFormats.DEFAULT.withFormat(vectorFormat).withGraphThreshold(graphThreshold)
+        .withGraph(maxConn, beamWidth, mergeWorkers);
+  }
+
   @Override
   public Integer call() throws Exception {
+    VectorFormats formats = formats(); // fails here, naming the bad value, before any work
     Path base = (dir == null ? Home.dir().resolve("target").resolve("bench") : dir).toAbsolutePath();
     Files.createDirectories(base);
     out.printf("# bench-vectors: %d cores, Java %s, max heap %d MiB, model %s%n%n", Runtime.getRuntime().availableProcessors(),
@@ -91,7 +126,7 @@ final class VectorBenchCommand implements Callable<Integer> {
       realText(base);
     }
     if (rebuildPapers > 0) {
-      new dev.scholarsearch.bench.RebuildBench(base, rebuildPapers, out).run();
+      new dev.scholarsearch.bench.RebuildBench(base, rebuildPapers, formats, out).run();
     }
     if (knnPapers > 0) {
       atScale(base);
@@ -152,7 +187,7 @@ final class VectorBenchCommand implements Callable<Integer> {
         + "cache %,.0f bytes/paper%n%n", coldStats.embedded(), coldEmbed, coldStats.embedded() / coldEmbed,
         warmTotal / lexSecs, size(cache) / (double) n);
 
-    try (LiveIndex index = LiveIndex.open(vectors, Duration.ofHours(1))) {
+    try (LiveIndex index = LiveIndex.open(vectors, Duration.ofHours(1), Similarities.DEFAULT.similarity(), searchThreads())) {
       PaperSearcher papers = new PaperSearcher(index);
       // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
       // mode has its own searcher, so each embeds every query itself (none reuses another's vector).
@@ -223,16 +258,16 @@ final class VectorBenchCommand implements Callable<Integer> {
     boolean reused = reuse && dev.scholarsearch.index.IndexStatus.of(idx).readableManifest().map(m -> m.papers() == knnPapers).orElse(false);
     if (!reused) {
       Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus();
-      Indexer.write(idx, corpus, List.of(), "bench", vectors, err::println);
+      Indexer.build(idx, corpus, List.of(), "bench", vectors, formats(), Indexer.Strategy.AUTO, err::println);
     }
     double build = secs(t);
     long bytes = size(idx);
     out.printf("## kNN at %,d synthetic vectors (%d dims, HNSW, %s) next to BM25, in-process, 1 thread%n", knnPapers,
-        MiniLmEmbedder.DIMENSIONS, System.getProperty(dev.scholarsearch.index.VectorFormats.PROPERTY, "int8"));
+        MiniLmEmbedder.DIMENSIONS, formats().describe());
     out.printf(reused ? "build: reused the index built before; index %3$.0f bytes/paper; search threads per request: %4$s%n"
         : "build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper; search threads per request: %s%n",
-        build, knnPapers / build, bytes / (double) knnPapers, System.getProperty("scholar.search.threads", "all cores"));
-    try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1))) {
+        build, knnPapers / build, bytes / (double) knnPapers, searchThreads == 0 ? "all cores" : searchThreads);
+    try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1), Similarities.DEFAULT.similarity(), searchThreads())) {
       PaperSearcher papers = new PaperSearcher(index);
       // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
       // mode has its own searcher, so each embeds every query itself (none reuses another's vector).
@@ -273,8 +308,12 @@ final class VectorBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void rewrite(Path dir, Corpus corpus, PaperVectors vectors) throws IOException {
-    Indexer.build(dir, corpus, List.of(), "bench", vectors, Indexer.Strategy.REWRITE, s -> {});
+  private void rewrite(Path dir, Corpus corpus, PaperVectors vectors) throws IOException {
+    Indexer.build(dir, corpus, List.of(), "bench", vectors, formats(), Indexer.Strategy.REWRITE, s -> {});
+  }
+
+  private int searchThreads() {
+    return searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads;
   }
 
   private static double secs(long start) {

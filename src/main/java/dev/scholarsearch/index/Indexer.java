@@ -5,6 +5,8 @@ import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +109,21 @@ public final class Indexer {
    */
   public static Build build(Path dir, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
       Strategy strategy, Consumer<String> progress) throws IOException {
+    return build(dir, corpus, inputs, fingerprint, vectors, VectorFormats.DEFAULT, strategy, progress);
+  }
+
+  /** The same, with the vectors written in {@code formats} (benchmarks try others). */
+  public static Build build(Path dir, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
+      VectorFormats formats, Strategy strategy, Consumer<String> progress) throws IOException {
+    // HNSW merges on several threads get a pool of their own for this build, closed with it.
+    try (ExecutorService merges = formats.mergeWorkers() > 1 ? Executors.newFixedThreadPool(formats.mergeWorkers(),
+        r -> new Thread(r, "hnsw-merge")) : null) {
+      return build(dir, corpus, inputs, fingerprint, vectors, formats.codec(merges), strategy, progress);
+    }
+  }
+
+  private static Build build(Path dir, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
+      org.apache.lucene.codecs.Codec codec, Strategy strategy, Consumer<String> progress) throws IOException {
     Files.createDirectories(dir);
     long start = System.nanoTime();
     int total = corpus.papers().size();
@@ -118,7 +135,7 @@ public final class Indexer {
     DocumentBuilder builder = new DocumentBuilder();
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
         .setOpenMode(update ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-        .setCodec(VectorFormats.codec())
+        .setCodec(codec)
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
     try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {

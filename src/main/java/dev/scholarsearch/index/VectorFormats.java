@@ -1,7 +1,6 @@
 package dev.scholarsearch.index;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -12,21 +11,14 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
 /**
  * How the vector field is stored. The codec is only needed to write: each segment records its
  * per-field format by name, so readers open it with Lucene's default codec.
+ *
+ * @param format "int8" (scalar-quantized: a quarter of the bytes, the default) or "float32"
+ * @param graphThreshold Lucene's tiny-segment threshold, see {@link #GRAPH_THRESHOLD}
+ * @param maxConn the HNSW graph's neighbours per node
+ * @param beamWidth the HNSW graph's candidate list while it is built
+ * @param mergeWorkers threads for one HNSW merge; more than one needs an executor from the writer
  */
-public final class VectorFormats {
-  /** System property that picks the HNSW format: "int8" (scalar-quantized, the default) or "float32". */
-  public static final String PROPERTY = "scholar.vectors.format";
-
-  private VectorFormats() {}
-
-  /** Threads for HNSW merges when {@code -Dscholar.vectors.mergeWorkers} asks for more than one. */
-  private static final ExecutorService MERGE_EXEC = Executors.newFixedThreadPool(
-      Runtime.getRuntime().availableProcessors(), r -> {
-        Thread t = new Thread(r, "hnsw-merge");
-        t.setDaemon(true);
-        return t;
-      });
-
+public record VectorFormats(String format, int graphThreshold, int maxConn, int beamWidth, int mergeWorkers) {
   /**
    * Lucene's tiny-segment threshold T: a segment of n vectors gets an HNSW graph only when
    * {@code n > T ln n}. Lucene's default (100) builds one from 648 vectors; 2,000 builds one from
@@ -38,33 +30,59 @@ public final class VectorFormats {
   public static final int GRAPH_THRESHOLD = 2_000;
 
   /**
-   * The vector format this JVM writes with. Besides {@link #PROPERTY}, system properties
-   * {@code scholar.vectors.graphThreshold}, {@code .maxConn}, {@code .beamWidth} and
-   * {@code .mergeWorkers} override the graph's build parameters, for benchmarks (docs/BENCHMARKS.md).
+   * What every index is written with. Lucene's graph defaults: the other settings were measured for
+   * the rewrite of 100,000 papers and not adopted (docs/BENCHMARKS.md; beamWidth 50 was faster
+   * to build at a recall no one has measured yet).
    */
-  public static KnnVectorsFormat format() {
-    String name = System.getProperty(PROPERTY, "int8");
-    int threshold = Integer.getInteger("scholar.vectors.graphThreshold", GRAPH_THRESHOLD);
-    int maxConn = Integer.getInteger("scholar.vectors.maxConn", Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN);
-    int beamWidth = Integer.getInteger("scholar.vectors.beamWidth", Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH);
-    int workers = Integer.getInteger("scholar.vectors.mergeWorkers", 1);
-    ExecutorService exec = workers > 1 ? MERGE_EXEC : null;
-    return switch (name) {
-      case "int8" -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE,
-          maxConn, beamWidth, workers, exec, threshold);
-      case "float32" -> new Lucene99HnswVectorsFormat(maxConn, beamWidth, workers, exec, threshold);
-      default -> throw new IllegalArgumentException(PROPERTY + " must be int8 or float32, got '" + name + "'");
-    };
+  public static final VectorFormats DEFAULT = new VectorFormats("int8", GRAPH_THRESHOLD,
+      Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, 1);
+
+  public VectorFormats {
+    if (!format.equals("int8") && !format.equals("float32")) {
+      throw new IllegalArgumentException("the vector format must be int8 or float32, got '" + format + "'");
+    }
+    if (graphThreshold < 0 || maxConn < 1 || beamWidth < 1 || mergeWorkers < 1) {
+      throw new IllegalArgumentException("graph settings must be positive: threshold " + graphThreshold + ", maxConn "
+          + maxConn + ", beamWidth " + beamWidth + ", merge workers " + mergeWorkers);
+    }
   }
 
-  /** Lucene's default codec with {@link #format()} for the vector field. */
-  public static Codec codec() {
-    KnnVectorsFormat vectors = format();
+  public VectorFormats withFormat(String f) {
+    return new VectorFormats(f, graphThreshold, maxConn, beamWidth, mergeWorkers);
+  }
+
+  public VectorFormats withGraphThreshold(int t) {
+    return new VectorFormats(format, t, maxConn, beamWidth, mergeWorkers);
+  }
+
+  public VectorFormats withGraph(int newMaxConn, int newBeamWidth, int workers) {
+    return new VectorFormats(format, graphThreshold, newMaxConn, newBeamWidth, workers);
+  }
+
+  /** The vector format, its merges run on {@code mergeExec} when {@link #mergeWorkers()} is over one. */
+  KnnVectorsFormat knnFormat(ExecutorService mergeExec) {
+    ExecutorService exec = mergeWorkers > 1 ? mergeExec : null;
+    int workers = exec == null ? 1 : mergeWorkers;
+    return format.equals("int8")
+        ? new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, maxConn, beamWidth, workers, exec,
+            graphThreshold)
+        : new Lucene99HnswVectorsFormat(maxConn, beamWidth, workers, exec, graphThreshold);
+  }
+
+  /** Lucene's default codec with this vector format for the vector field. */
+  Codec codec(ExecutorService mergeExec) {
+    KnnVectorsFormat vectors = knnFormat(mergeExec);
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
         return vectors;
       }
     };
+  }
+
+  /** One line for benchmark reports. */
+  public String describe() {
+    return String.format("%s, graph threshold %d, maxConn %d, beamWidth %d, %d merge worker%s", format, graphThreshold,
+        maxConn, beamWidth, mergeWorkers, mergeWorkers == 1 ? "" : "s");
   }
 }

@@ -119,13 +119,21 @@ public final class LiveIndex implements Closeable {
     return open(path, refreshEvery, Similarities.DEFAULT.similarity());
   }
 
-  /** Opens the index in {@code path}, scoring with {@code similarity}; fails if there is none. */
+  /**
+   * Opens the index in {@code path}, scoring with {@code similarity}; fails if there is none. One
+   * request's segments are searched on all cores: a search over a large index then takes about
+   * 1/cores of the time when the server is not saturated, and no longer when it is.
+   */
   public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity) throws IOException {
+    return open(path, refreshEvery, similarity, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The same, one request searched on {@code threads} threads (1: on its own thread only, for comparison). */
+  public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity, int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("search threads must be at least 1, got " + threads);
+    }
     Directory dir = new MMapDirectory(path);
-    // One request's segments are searched on all cores: a search over a large index then takes about
-    // 1/cores of the time when the server is not saturated, and no longer when it is.
-    // -Dscholar.search.threads=1 searches each request on its own thread only (for comparison).
-    int threads = Integer.getInteger("scholar.search.threads", Runtime.getRuntime().availableProcessors());
     ExecutorService searchThreads = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "search");
       t.setDaemon(true);
