@@ -1,6 +1,6 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.index.IndexStatus;
+
 import dev.scholarsearch.eval.Baselines;
 import dev.scholarsearch.eval.Evaluation;
 import dev.scholarsearch.eval.Metric;
@@ -8,7 +8,6 @@ import dev.scholarsearch.eval.Qrels;
 import dev.scholarsearch.eval.Run;
 import dev.scholarsearch.eval.Task;
 import dev.scholarsearch.eval.Topics;
-import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.search.LiveIndex;
@@ -19,7 +18,6 @@ import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eval}: relevance of search, similar papers and researcher ranking against TREC judgments. */
@@ -46,8 +45,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "search, similar or researchers.")
   String task;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   @Option(names = "--topics", required = true, paramLabel = "FILE", description = "Topics, qid<TAB>text.")
   Path topicsFile;
@@ -103,10 +102,8 @@ final class EvalCommand implements Callable<Integer> {
       err.println("error: --" + e.getMessage());
       return 2;
     }
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), false);
-    if (problem.isPresent()) {
-      err.println(problem.get());
+    Path dir = indexDir.path();
+    if (!indexDir.readable(err)) {
       return 1;
     }
     Map<String, String> topics = Topics.read(topicsFile);

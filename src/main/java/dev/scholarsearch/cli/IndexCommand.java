@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,8 +49,8 @@ final class IndexCommand implements Callable<Integer> {
       description = "Files or directories to index (default, when there is no index yet: seeds/ of the project).")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   @Option(names = "--replace", description = "Start over: index only the given inputs, forget those of the previous index (also the way past an index that cannot be read).")
   boolean replace;
@@ -90,7 +91,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    Path dir = indexDir.path();
     List<Path> given = inputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
     List<Path> absent = given.stream().filter(p -> !Files.exists(p)).toList();
     if (!absent.isEmpty()) {
@@ -127,7 +128,7 @@ final class IndexCommand implements Callable<Integer> {
       }
       case IndexStatus.InputsMissing m -> {
         err.println("error: " + ExistingIndex.inputsGone(m) + ". Nothing was changed. Restore them; or rebuild from "
-            + "the given inputs only: scholar index --replace" + (indexDir == null ? "" : " --index " + dir)
+            + "the given inputs only: scholar index --replace" + (indexDir.isDefault() ? "" : " --index " + dir)
             + " INPUT...; or index into another --index DIR.");
         yield 1;
       }

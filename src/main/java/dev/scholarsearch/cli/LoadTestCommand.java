@@ -1,25 +1,24 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.index.IndexStatus;
+
 import dev.scholarsearch.bench.Benchmark;
 import dev.scholarsearch.bench.Latencies;
 import dev.scholarsearch.bench.LoadTest;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
-import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.search.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadtest}: a bounded load test of every endpoint on loopback. */
@@ -29,8 +28,8 @@ import picocli.CommandLine.Option;
           + "server's heap before and after. Traffic stays on 127.0.0.1 and stops by itself."},
     footer = {"", "Example:", "  scholar loadtest --index target/bench/ours-100000 --clients 16,64 --seconds 60"})
 final class LoadTestCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   @Option(names = "--clients", split = ",", defaultValue = "16,64", description = "Client counts, one run each (default: ${DEFAULT-VALUE}).")
   List<Integer> clients = new ArrayList<>();
@@ -52,10 +51,8 @@ final class LoadTestCommand implements Callable<Integer> {
       err.println("error: --seconds must be between 1 and 3600, got " + seconds);
       return 2;
     }
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), false);
-    if (problem.isPresent()) {
-      err.println(problem.get());
+    Path dir = indexDir.path();
+    if (!indexDir.readable(err)) {
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1)); Suggester suggester = new Suggester(index)) {

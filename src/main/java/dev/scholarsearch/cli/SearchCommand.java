@@ -1,6 +1,6 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.index.IndexStatus;
+
 import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.search.InvalidRequestException;
 import dev.scholarsearch.search.QueryTimeoutException;
@@ -16,12 +16,12 @@ import dev.scholarsearch.search.YearRange;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +42,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to print, 1-100 (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   @Option(names = "--author", paramLabel = "NAME", description = "Only papers by this author (repeatable: any of them).")
   List<String> authors = new ArrayList<>();
@@ -79,10 +79,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), indexDir == null);
-    if (problem.isPresent()) {
-      err.println(problem.get());
+    Path dir = indexDir.path();
+    if (!indexDir.readable(err)) {
       return 1;
     }
     if (queryBudgetMs < 1) {

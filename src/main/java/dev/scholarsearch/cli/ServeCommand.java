@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: brings the index up to date, then serves the API and the web page. */
@@ -43,8 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser calls from this origin (repeatable; '*' for any). Off by default.")
   List<String> cors = new ArrayList<>();
@@ -75,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: --port must be between 0 and 65535, got " + port);
       return 2;
     }
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
+    Path dir = indexDir.path();
     if (queryBudgetMs < 1) {
       err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
       return 2;
@@ -87,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     IndexStatus status = IndexStatus.of(dir);
-    Optional<String> problem = ExistingIndex.problemReading(status, indexDir == null);
+    Optional<String> problem = ExistingIndex.problemReading(status, indexDir.isDefault());
     if (problem.isPresent()) {
       err.println(problem.get());
       return 1;

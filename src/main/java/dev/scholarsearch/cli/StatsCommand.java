@@ -1,7 +1,6 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.index.IndexStatus;
-import dev.scholarsearch.index.Indexer;
+
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.search.LiveIndex;
@@ -9,21 +8,20 @@ import dev.scholarsearch.search.PaperSearcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code stats}: what the index holds. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the index holds: papers, researchers, inputs, build time, size and top facet values.")
 final class StatsCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/ of the project).")
-  Path indexDir;
+  @Mixin
+  IndexDirOption indexDir;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -35,10 +33,8 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = indexDir == null ? Home.defaultIndex() : indexDir.toAbsolutePath();
-    Optional<String> problem = ExistingIndex.problemReading(IndexStatus.of(dir), indexDir == null);
-    if (problem.isPresent()) {
-      err.println(problem.get());
+    Path dir = indexDir.path();
+    if (!indexDir.readable(err)) {
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
