@@ -2,6 +2,7 @@ package dev.scholarsearch.eval;
 
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
@@ -70,10 +71,11 @@ public final class Baselines {
   }
 
   private static List<Run.Scored> scored(IndexSearcher s, Query q, String exclude, int depth) throws IOException {
-    TopDocs top = s.search(filtered(q, exclude), depth);
+    ScoreDoc[] top = s.search(filtered(q, exclude), depth).scoreDocs;
+    String[] ids = PaperIds.of(s.getIndexReader(), java.util.Arrays.stream(top).mapToInt(sd -> sd.doc).toArray());
     List<Run.Scored> out = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      out.add(new Run.Scored(s.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
+    for (int i = 0; i < top.length; i++) {
+      out.add(new Run.Scored(ids[i], top[i].score));
     }
     return out;
   }

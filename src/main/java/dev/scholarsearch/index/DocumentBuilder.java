@@ -13,6 +13,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -59,6 +60,7 @@ public final class DocumentBuilder {
     }
     d.add(new StringField(Fields.KIND, Fields.KIND_PAPER, Field.Store.NO));
     d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.ID_VALUES, new BytesRef(p.id()))); // rankings read a thousand ids (PaperIds)
     d.add(new Field(Fields.TITLE, p.title(), MAIN_TEXT));
     d.add(new Field(Fields.ABSTRACT, p.abstractText(), MAIN_TEXT));
     d.add(new Field(Fields.TEXT, p.title() + "\n" + p.abstractText(), COMBINED_TEXT));

@@ -19,6 +19,14 @@ public final class Fields {
   /** Stable id: StringField for exact lookups and updates, stored to return it. */
   public static final String ID = "id";
 
+  /**
+   * A paper's id again, as sorted doc values only, so a ranking a thousand deep reads its ids
+   * without decompressing stored blocks ({@link PaperIds}). A field of its own: Lucene keeps one
+   * doc-values type per field for the whole index, and an index updated in place still has
+   * documents whose {@link #ID} has none.
+   */
+  public static final String ID_VALUES = "id_values";
+
   /** Title, English-stemmed: the field relevance leans on most. Postings keep offsets for highlighting, term vectors feed MoreLikeThis. */
   public static final String TITLE = "title";
   /** Abstract, English-stemmed, with offsets (UnifiedHighlighter snippets) and term vectors (MoreLikeThis). */

@@ -4,6 +4,7 @@ import dev.scholarsearch.embed.EmbedderHandle;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import java.io.IOException;
@@ -129,10 +130,10 @@ public final class PaperSearcher {
     prepareFor(text.isBlank() ? SearchMode.LEXICAL : mode);
     return index.search(searcher -> {
       ScoreDoc[] top = rankDocs(searcher, text, filters, n, mode);
-      StoredFields stored = searcher.storedFields();
+      String[] ids = PaperIds.of(searcher.getIndexReader(), Arrays.stream(top).mapToInt(sd -> sd.doc).toArray());
       List<ScoredPaper> out = new ArrayList<>(top.length);
-      for (ScoreDoc sd : top) {
-        out.add(new ScoredPaper(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
+      for (int i = 0; i < top.length; i++) {
+        out.add(new ScoredPaper(ids[i], top[i].score));
       }
       return out;
     });

@@ -3,6 +3,7 @@ package dev.scholarsearch.similar;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
@@ -185,13 +186,17 @@ public final class SimilarPapers {
       ranked = RankFusion.fuse(lexical, semantic, fusion);
     }
     TermVectors vectors = searcher.getIndexReader().termVectors();
+    List<RankFusion.Fused> top = ranked.subList(0, Math.min(limit, ranked.size()));
+    // Ranking only: the id is all the evaluation needs, read for all hits at once.
+    String[] ids = words == null ? PaperIds.of(searcher.getIndexReader(), top.stream().mapToInt(RankFusion.Fused::doc)
+        .toArray()) : null;
     List<SimilarHit> out = new ArrayList<>();
-    for (RankFusion.Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
+    for (int i = 0; i < top.size(); i++) {
+      RankFusion.Fused f = top.get(i);
       // Semantic alone scores by cosine similarity; lexical alone by BM25; both by the fused score.
       float score = mlt == null ? f.similarity() : (float) f.score();
-      if (words == null) { // ranking only: the id is all the evaluation needs
-        String hitId = searcher.storedFields().document(f.doc(), Set.of(Fields.ID)).get(Fields.ID);
-        out.add(new SimilarHit(hitId, "", List.of(), List.of(), 0, List.of(), score, List.of(), "", f.matchedBy(),
+      if (ids != null) {
+        out.add(new SimilarHit(ids[i], "", List.of(), List.of(), 0, List.of(), score, List.of(), "", f.matchedBy(),
             f.semantic() ? f.similarity() : null));
         continue;
       }
