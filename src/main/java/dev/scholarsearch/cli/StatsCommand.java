@@ -51,6 +51,9 @@ final class StatsCommand implements Callable<Integer> {
       out.println("inputs:");
       o.manifest().inputs().forEach(i -> out.println("  " + i));
       for (Map.Entry<String, List<FacetValue>> e : o.topFacets().entrySet()) {
+        if (e.getValue().isEmpty()) {
+          continue; // no paper has a value there (no venue in the pages, say)
+        }
         out.printf("top %-9s %s%n", e.getKey() + ":", e.getValue().stream()
             .map(v -> v.value() + " (" + v.count() + ")").collect(Collectors.joining(", ")));
       }
