@@ -71,6 +71,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable): " + Tuning.NAMES + ".")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  private static final Duration EVAL_BUDGET = Duration.ofMinutes(10);
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -108,7 +110,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     Map<String, String> topics = Topics.read(topicsFile);
     Qrels qrels = Qrels.read(qrelsFile);
-    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1), tuning.bm25().similarity())) {
+    // An evaluation measures rankings, not speed: no topic may be cut short by the server's 2 s budget
+    // on a busy machine (a kNN search past it now fails rather than returning less).
+    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1), tuning.bm25().similarity()).withBudget(EVAL_BUDGET)) {
       PaperSearcher papers = new PaperSearcher(index, tuning.search(), tuning.hybrid());
       Task.Systems systems = new Task.Systems(papers,
           new SimilarPapers(index, papers, tuning.similar(), tuning.similarFusion()),
@@ -133,7 +137,8 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (baseline) {
         Run base;
-        try (LiveIndex plain = LiveIndex.open(dir, Duration.ofHours(1), Similarities.BASELINE.similarity())) {
+        try (LiveIndex plain = LiveIndex.open(dir, Duration.ofHours(1), Similarities.BASELINE.similarity())
+            .withBudget(EVAL_BUDGET)) {
           base = t.baseline(new Baselines(plain), topics);
         }
         Map<String, Double> baseScores = Evaluation.evaluate(base, qrels, ms);
