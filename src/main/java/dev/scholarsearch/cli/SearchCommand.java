@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
       "  scholar search \"reinforcement learning\"",
       "  scholar search 'author:zhu +agents' --limit 5",
-      "  scholar search 'federated' --category LG --year 2025-"})
+      "  scholar search 'federated' --category LG --year 2025-",
+      "  scholar search '' --venue arXiv --limit 5          # the newest papers of a venue"})
 final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", description = "The query.")
   String query;
@@ -51,8 +52,21 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--category", paramLabel = "CODE", description = "Only papers in this category (repeatable).")
   List<String> categories = new ArrayList<>();
 
+  @Option(names = "--venue", paramLabel = "VENUE", description = "Only papers from this venue (repeatable).")
+  List<String> venues = new ArrayList<>();
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "Only papers of this type, e.g. preprint (repeatable).")
+  List<String> types = new ArrayList<>();
+
+  @Option(names = "--has-code", description = "Only papers that link to their code.")
+  boolean hasCode;
+
   @Option(names = "--year", paramLabel = "RANGE", description = "2024, 2020-2024, 2020- or -2019.")
   String year;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+      description = "Skip this many hits first, for the next page (default: ${DEFAULT-VALUE}).")
+  int offset;
 
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance, date or -date.")
   String sort;
@@ -88,18 +102,23 @@ final class SearchCommand implements Callable<Integer> {
       return 2;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1)).withBudget(Duration.ofMillis(queryBudgetMs))) {
-      SearchFilters filters = new SearchFilters(authors, categories, List.of(), List.of(),
-          year == null ? YearRange.ANY : YearRange.parse(year), false);
-      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), 0, limit, exact, false, 0, SearchMode.parse(mode));
+      SearchFilters filters = new SearchFilters(authors, categories, venues, types,
+          year == null ? YearRange.ANY : YearRange.parse(year), hasCode);
+      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), offset, limit, exact, false, 0,
+          SearchMode.parse(mode));
       SearchResult r = new PaperSearcher(index).search(req);
-      out.printf("%d %s match (%s)%s%n", r.total(), r.total() == 1 ? "paper" : "papers", r.mode(),
-          r.hits().isEmpty() ? "." : "; top " + r.hits().size() + ":");
-      int rank = 1;
+      // An empty query lists papers newest first: there is no relevance, so no score to print.
+      boolean listing = query.isBlank();
+      out.printf("%d %s %s%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
+          listing ? "listed, newest first" : "match (" + r.mode() + ")",
+          r.hits().isEmpty() ? "." : offset == 0 ? "; top " + r.hits().size() + ":"
+              : String.format("; %d to %d:", offset + 1, offset + r.hits().size()));
+      int rank = offset + 1;
       for (PaperHit h : r.hits()) {
         out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() > 0 ? h.year() : "----", h.title());
-        out.printf("    %s   (score %.3f, matched by %s%s)%n", String.join(", ", h.authors()), h.score(),
-            h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words" : "meaning",
-            h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity()));
+        out.printf("    %s%s%n", String.join(", ", h.authors()), listing ? "" : String.format("   (score %.3f, matched by %s%s)",
+            h.score(), h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words"
+                : "meaning", h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity())));
       }
       return 0;
     } catch (InvalidRequestException e) {

@@ -83,6 +83,15 @@ class CliTest {
     assertTrue(stats.out().contains("vectors:      none"), stats.out());
     CliRunner.Run lexical = run("search", "speculative rollout", "--index", idx);
     assertEquals(0, lexical.code(), lexical.err());
+    // An empty query lists the newest papers; the API's filters and paging are there too. stats says
+    // 16 seed papers come from arXiv, and a listing has no relevance, so no scores are printed.
+    CliRunner.Run listing = run("search", "", "--index", idx, "--venue", "arXiv", "--type", "preprint", "--offset", "1",
+        "--limit", "2");
+    assertEquals(0, listing.code(), listing.err());
+    assertTrue(listing.out().startsWith("16 papers listed, newest first; 2 to 3:\n 2. p-"), listing.out());
+    assertEquals(5, listing.out().lines().count(), listing.out());
+    assertTrue(!listing.out().contains("score"), listing.out());
+    assertTrue(run("search", "", "--index", idx, "--has-code").out().matches("(?s)\\d+ papers? listed.*"));
     CliRunner.Run semantic = run("search", "speculative rollout", "--index", idx, "--mode", "semantic");
     assertEquals(2, semantic.code());
     assertTrue(semantic.err().contains("--no-vectors"), semantic.err());
