@@ -30,7 +30,9 @@ public final class JsonlPaperReader {
   /** Longer lines are reported and skipped; no real paper record comes near this. */
   static final int MAX_LINE_CHARS = 1 << 20;
   private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b)\\s*");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Text after the object on the same line is a mistake (two records run together, say), not something to drop. */
+  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   /** Something that went wrong on one line. */
   public record LineError(long line, String reason) {}
@@ -79,7 +81,7 @@ public final class JsonlPaperReader {
     try {
       node = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(notValidJson(e));
     }
     if (node == null || !node.isObject()) {
       throw new InvalidInputException("not a JSON object");
@@ -92,6 +94,31 @@ public final class JsonlPaperReader {
     }
     return ours(source, node);
   }
+
+  /**
+   * Jackson's complaint in a reader's words: where on the line, what was found, and what was
+   * expected, without its character codes and its hints about parser features to switch on.
+   */
+  static String notValidJson(JsonProcessingException e) {
+    String m = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage().replaceAll("(?s)\\R.*", "");
+    for (String[] r : PLAIN) {
+      m = m.replaceAll(r[0], r[1]);
+    }
+    long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+    return "not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + m.strip();
+  }
+
+  /** Jackson's phrasings, most specific first, and what a reader is told instead. */
+  private static final String[][] PLAIN = {
+    {"^Trailing token.*", "there is more after the record; a line holds one JSON object"},
+    {"^Illegal unquoted character.*", "a control character (a tab, say) inside a string must be escaped, as \\\\t or \\\\u0009"},
+    {"^Unrecognized token '(.*?)'.*", "'$1' is not JSON (text goes in double quotes)"},
+    {"^Non-standard token '(.*?)'.*", "'$1' is not JSON (a number is written in digits)"},
+    {"^Unexpected end-of-input", "the line ends too early"},
+    {"^Unexpected character \\('(.+?)' \\(code -?\\d+\\)\\)", "unexpected '$1'"},
+    {"\\s*\\(code -?\\d+\\)", ""},
+    {":? ?(?:enable|use) `?[A-Za-z.]+Feature\\.[A-Z_]+`?.*", ""},
+  };
 
   private static Listing ours(String source, JsonNode n) throws InvalidInputException {
     String id = requiredText(n, "id");

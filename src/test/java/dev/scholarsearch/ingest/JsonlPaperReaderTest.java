@@ -97,6 +97,22 @@ class JsonlPaperReaderTest {
   }
 
   @Test
+  void malformedJsonIsReportedInPlainWordsWithItsColumn() {
+    String[][] table = {
+      {"{oops", "not valid JSON at column 2: unexpected 'o': was expecting double-quote to start field name"},
+      {"{\"id\":\"c\",\"title\":\"y\"} trailing", "not valid JSON at column 24: 'trailing' is not JSON (text goes in double quotes)"},
+      {"{\"id\":\"h\",\"title\":\"x\"}{\"id\":\"i\"}", "not valid JSON at column 23: there is more after the record; a line holds one JSON object"},
+      {"{\"id\":\"e\",\"title\":\"t\tab\"}", "not valid JSON at column 21: a control character (a tab, say) inside a string must be escaped, as \\t or \\u0009"},
+      {"{\"id\":\"f\",\"title\":\"g\",\"year\":NaN}", "not valid JSON at column 33: 'NaN' is not JSON (a number is written in digits)"},
+      {"{\"id\":\"g\",\"title\":\"unfinished", "not valid JSON at column 30: the line ends too early: was expecting closing quote for a string value"},
+    };
+    for (String[] row : table) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.parseLine("f:1", row[0]), row[0]);
+      assertEquals(row[1], e.getMessage(), row[0]);
+    }
+  }
+
+  @Test
   void readsGzipAndSkipsOverlongLines(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("big.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
