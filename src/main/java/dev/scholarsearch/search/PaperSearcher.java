@@ -171,8 +171,9 @@ public final class PaperSearcher {
       if (mode != SearchMode.LEXICAL) {
         int depth = mode == SearchMode.SEMANTIC ? semanticDepth(topN) : hybrid.semanticDepth();
         float[] vector = queryVectors.of(req.query());
-        Query knn = knn(searcher, vector, req.filters(), depth);
-        fused = fusedRanking(searcher, mode, lexicalFiltered, knn, vector, req.filters(), topN, strict(req));
+        Query knnFilter = semanticFilter(text, req.filters());
+        Query knn = knn(searcher, vector, knnFilter, depth);
+        fused = fusedRanking(searcher, mode, lexicalFiltered, knn, vector, knnFilter, topN, strict(req));
         matches = mode == SearchMode.SEMANTIC ? knn : new BooleanQuery.Builder()
             .add(lexical, BooleanClause.Occur.SHOULD)
             .add(semanticOnly(searcher, fused), BooleanClause.Occur.SHOULD).build();
@@ -286,11 +287,37 @@ public final class PaperSearcher {
    * filter is applied inside the HNSW search (pre-filtering), so a narrow filter still gets
    * {@code depth} hits. Rewritten once, so the same top-k serves ranking, facets and counts.
    */
-  private Query knn(LiveIndex.Snapshot searcher, float[] v, SearchFilters filters, int depth) throws IOException {
+  private Query knn(LiveIndex.Snapshot searcher, float[] v, Query filter, int depth) throws IOException {
     if (v == null) {
       return new org.apache.lucene.search.MatchNoDocsQuery("the query has no words to embed");
     }
-    return searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, v, depth, filterQuery(filters)));
+    return searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, v, depth, filter));
+  }
+
+  /**
+   * What a paper found by meaning must pass: the filters, and what the query prohibits ("-x",
+   * "-author:y"), so that "reinforcement -learning" does not bring back by meaning the papers its
+   * words exclude.
+   */
+  Query semanticFilter(Query parsed, SearchFilters filters) {
+    List<Query> prohibited = new ArrayList<>();
+    if (parsed instanceof BooleanQuery bq) {
+      for (BooleanClause c : bq.clauses()) {
+        if (c.occur() == BooleanClause.Occur.MUST_NOT) {
+          prohibited.add(c.query());
+        } else if (c.occur() == BooleanClause.Occur.MUST && c.query() instanceof BooleanQuery main) {
+          main.clauses().stream().filter(m -> m.occur() == BooleanClause.Occur.MUST_NOT)
+              .forEach(m -> prohibited.add(m.query()));
+        }
+      }
+    }
+    Query base = filterQuery(filters);
+    if (prohibited.isEmpty()) {
+      return base;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.FILTER);
+    prohibited.forEach(q -> b.add(q, BooleanClause.Occur.MUST_NOT));
+    return b.build();
   }
 
   /**
@@ -300,7 +327,7 @@ public final class PaperSearcher {
    * for those words.
    */
   private List<RankFusion.Fused> fusedRanking(LiveIndex.Snapshot searcher, SearchMode mode, Query lexical, Query knn,
-      float[] vector, SearchFilters filters, int topN, boolean strict) throws IOException {
+      float[] vector, Query knnFilter, int topN, boolean strict) throws IOException {
     ScoreDoc[] semantic = searcher.search(knn, HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
     if (mode != SearchMode.HYBRID) {
       return RankFusion.fuse(new ScoreDoc[0], semantic, hybrid);
@@ -309,7 +336,7 @@ public final class PaperSearcher {
     ScoreDoc[] words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;
     List<RankFusion.Fused> fused = RankFusion.fuse(words, semantic, hybrid);
     if (hybrid.feedbackDocs() > 0 && vector != null && semantic.length > 0) {
-      fused = withVectorFeedback(searcher, words, fused, vector, filters);
+      fused = withVectorFeedback(searcher, words, fused, vector, knnFilter);
     }
     return fused.stream().filter(f -> f.lexical() || (!strict && f.similarity() >= hybrid.minSimilarity())).toList();
   }
@@ -320,7 +347,7 @@ public final class PaperSearcher {
    * to the query itself: feedback changes the order, not what counts as close in meaning.
    */
   private List<RankFusion.Fused> withVectorFeedback(LiveIndex.Snapshot searcher, ScoreDoc[] words,
-      List<RankFusion.Fused> first, float[] vector, SearchFilters filters) throws IOException {
+      List<RankFusion.Fused> first, float[] vector, Query knnFilter) throws IOException {
     // Only papers close in meaning give feedback: a keyword match far from the query's meaning would
     // pull the vector away from the one paper a paraphrase was written for.
     int[] best = first.stream().filter(RankFusion.Fused::close).limit(hybrid.feedbackDocs())
@@ -330,7 +357,7 @@ public final class PaperSearcher {
     }
     float[] moved = VectorFeedback.expand(vector, Arrays.asList(VectorFeedback.of(searcher.getIndexReader(), best)),
         hybrid.feedbackWeight());
-    ScoreDoc[] semantic = searcher.search(knn(searcher, moved, filters, hybrid.semanticDepth()),
+    ScoreDoc[] semantic = searcher.search(knn(searcher, moved, knnFilter, hybrid.semanticDepth()),
         HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
     // The cosine to the query itself: known from the first search for most papers, read and
     // computed for the few that only the moved vector brought in.
@@ -379,9 +406,10 @@ public final class PaperSearcher {
     }
     Query lexical = mode == SearchMode.HYBRID ? query(searcher, text, filters) : null;
     float[] vector = queryVectors.of(text);
-    Query knn = knn(searcher, vector, filters, mode == SearchMode.SEMANTIC ? Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH)
+    Query knnFilter = semanticFilter(parser.parse(text, false), filters);
+    Query knn = knn(searcher, vector, knnFilter, mode == SearchMode.SEMANTIC ? Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH)
         : hybrid.semanticDepth());
-    List<RankFusion.Fused> fused = fusedRanking(searcher, mode, lexical, knn, vector, filters, n, text.indexOf('"') >= 0);
+    List<RankFusion.Fused> fused = fusedRanking(searcher, mode, lexical, knn, vector, knnFilter, n, text.indexOf('"') >= 0);
     ScoreDoc[] out = new ScoreDoc[Math.min(n, fused.size())];
     for (int i = 0; i < out.length; i++) {
       RankFusion.Fused f = fused.get(i);

@@ -61,7 +61,10 @@ public final class UserQueryParser {
 
     /** Exact search has no combined field: title and abstract, title weighted the same way. */
     Map<String, Float> exact() {
-      return Map.of(Fields.TITLE_EXACT, text + title, Fields.ABSTRACT_EXACT, text + abstractText);
+      Map<String, Float> m = new java.util.LinkedHashMap<>(); // an order of its own, not Map.of's per-JVM one
+      m.put(Fields.TITLE_EXACT, text + title);
+      m.put(Fields.ABSTRACT_EXACT, text + abstractText);
+      return m;
     }
   }
 
@@ -112,7 +115,7 @@ public final class UserQueryParser {
     rest.append(q.substring(last));
     String free = rest.toString().strip();
     if (!free.isEmpty()) {
-      Query main = simple(exact ? weights.exact() : weights.stemmed()).parse(free);
+      Query main = excludeNegated(simple(exact ? weights.exact() : weights.stemmed()).parse(free));
       if (main != null && !(main instanceof MatchNoDocsQuery)) {
         b.add(main, fielded.stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST)
             ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
@@ -136,6 +139,57 @@ public final class UserQueryParser {
           + " clauses; the limit is " + IndexSearcher.getMaxClauseCount() + ". Use fewer words or operators");
     }
     return query;
+  }
+
+  /**
+   * SimpleQueryParser, whose default operator is OR, reads "a -b" as "a, or anything without b":
+   * the negation becomes an optional clause that nearly every paper matches, so "reinforcement
+   * -learning" matched more papers than "reinforcement". People mean "a, and not b": each such
+   * clause becomes a prohibited one. A query of negations alone still means "everything but".
+   */
+  static Query excludeNegated(Query q) {
+    if (!(q instanceof BooleanQuery bq)) {
+      return q;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    boolean positive = false;
+    for (BooleanClause c : bq.clauses()) {
+      Query negated = c.occur() == BooleanClause.Occur.SHOULD ? negatedPart(c.query()) : null;
+      if (negated != null) {
+        b.add(negated, BooleanClause.Occur.MUST_NOT);
+        changed = true;
+        continue;
+      }
+      Query inner = excludeNegated(c.query());
+      changed |= inner != c.query();
+      b.add(inner, c.occur());
+      positive |= c.occur() != BooleanClause.Occur.MUST_NOT;
+    }
+    if (!changed) {
+      return q;
+    }
+    if (!positive) {
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    }
+    return b.build();
+  }
+
+  /** {@code x} when {@code q} is SimpleQueryParser's "-x": (NOT x, match all); else null. */
+  private static Query negatedPart(Query q) {
+    if (!(q instanceof BooleanQuery inner) || inner.clauses().size() != 2) {
+      return null;
+    }
+    Query not = null;
+    boolean all = false;
+    for (BooleanClause c : inner.clauses()) {
+      if (c.occur() == BooleanClause.Occur.MUST_NOT) {
+        not = c.query();
+      } else if (c.query() instanceof MatchAllDocsQuery) {
+        all = true;
+      }
+    }
+    return all ? not : null;
   }
 
   private SimpleQueryParser simple(Map<String, Float> fields) {

@@ -74,6 +74,25 @@ class HybridApiTest {
     return out;
   }
 
+  /** A negated word excludes papers in every mode: neither side may bring back a paper that has it. */
+  @Test
+  void aNegatedWordExcludesPapersFoundByMeaningToo() throws IOException {
+    int plain = api.get("/api/search?q=reinforcement&mode=lexical&facetLimit=0").json().get("total").asInt();
+    for (String mode : new String[] {"lexical", "semantic", "hybrid"}) {
+      JsonNode r = api.get("/api/search?q=" + URLEncoder.encode("reinforcement -learning", StandardCharsets.UTF_8)
+          + "&mode=" + mode + "&limit=100&facetLimit=0").json();
+      assertFalse(r.get("hits").isEmpty(), mode + ": " + r);
+      for (JsonNode h : r.get("hits")) {
+        JsonNode paper = api.get("/api/papers/" + h.get("id").asText()).json();
+        String text = (paper.path("title").asText() + " " + paper.path("abstractText").asText()).toLowerCase();
+        assertFalse(text.matches("(?s).*\\blearn(ing|s|ed)?\\b.*"), mode + ": " + h.get("title").asText());
+      }
+      if (!mode.equals("semantic")) {
+        assertTrue(r.get("total").asInt() < plain, mode + ": the negation narrows " + plain + " papers, got " + r);
+      }
+    }
+  }
+
   @Test
   void denseRetrievalFindsAPaperFromAParaphraseSharingNoContentWord() throws IOException {
     JsonNode paper = api.get("/api/papers/" + MOTION_PAPER).json();
