@@ -57,10 +57,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Stop a request's searches after this many milliseconds and answer 503 (default: ${DEFAULT-VALUE}).")
   long queryBudgetMs;
 
-  @Option(names = "--search-threads", paramLabel = "N", defaultValue = "0",
-      description = "Threads that search one request's segments (default: every core); 1 searches each request on "
-          + "its own thread only.")
-  int searchThreads;
+  @Mixin
+  SearchThreadsOption searchThreads;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -81,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
       return 2;
     }
+    int threads = searchThreads.threads(); // a bad value fails here, before any rebuild
     if (!noReindex) {
       int code = new RebuildService(out, err).ensureServable(dir);
       if (code != 0) {
@@ -96,12 +95,7 @@ final class ServeCommand implements Callable<Integer> {
     if (noReindex && status instanceof IndexStatus.InputsMissing m) {
       err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is");
     }
-    if (searchThreads < 0) {
-      err.println("error: --search-threads must be at least 1 (or 0 for every core), got " + searchThreads);
-      return 2;
-    }
-    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2), Similarities.DEFAULT.similarity(),
-        searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads)
+    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2), Similarities.DEFAULT.similarity(), threads)
         .withBudget(Duration.ofMillis(queryBudgetMs));
     Suggester suggester = new Suggester(index);
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid

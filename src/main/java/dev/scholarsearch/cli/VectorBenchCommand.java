@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench-vectors}: what semantic retrieval costs, measured side by side with lexical in one run. */
@@ -96,10 +97,8 @@ final class VectorBenchCommand implements Callable<Integer> {
       description = "Threads for one HNSW merge (default: ${DEFAULT-VALUE}).")
   int mergeWorkers;
 
-  @Option(names = "--search-threads", paramLabel = "N", defaultValue = "0",
-      description = "Threads that search one request's segments; 1 searches on the request's own thread only "
-          + "(default: every core).")
-  int searchThreads;
+  @Mixin
+  SearchThreadsOption searchThreads;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -265,7 +264,7 @@ final class VectorBenchCommand implements Callable<Integer> {
         MiniLmEmbedder.DIMENSIONS, formats().describe());
     out.printf(reused ? "build: reused the index built before; index %3$.0f bytes/paper; search threads per request: %4$s%n"
         : "build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper; search threads per request: %s%n",
-        build, knnPapers / build, bytes / (double) knnPapers, searchThreads == 0 ? "all cores" : searchThreads);
+        build, knnPapers / build, bytes / (double) knnPapers, searchThreads.describe());
     try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1), Similarities.DEFAULT.similarity(), searchThreads())) {
       PaperSearcher papers = new PaperSearcher(index);
       // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
@@ -312,7 +311,7 @@ final class VectorBenchCommand implements Callable<Integer> {
   }
 
   private int searchThreads() {
-    return searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads;
+    return searchThreads.threads();
   }
 
   private static double secs(long start) {
