@@ -285,11 +285,20 @@ class OpenApiHostileTest {
     if (r.status() >= 500) {
       fiveHundreds++;
       fail(call, r, String.valueOf(r.status()));
-    } else if (r.status() < 0) {
+    } else if (r.status() < 0 && !uploadRefused(call)) {
       fail(call, r, "no readable answer");
     } else if (r.status() >= 400 && !isJsonError(r.body())) {
       fail(call, r, r.status() + " without a JSON {error, message} body");
     }
+  }
+
+  /**
+   * A body over the server's limit is refused from its Content-Length, before it is read; the
+   * connection then closes under a client still writing, which at times loses the 413 (a TCP
+   * reset). That is the upload refused, not the server failing: HostileHttpTest checks the 413.
+   */
+  private static boolean uploadRefused(Call call) {
+    return call.body() != null && call.body().length > dev.scholarsearch.http.ServerOptions.DEFAULT.maxBodyBytes();
   }
 
   private Reply send(Call call) {
