@@ -3,7 +3,7 @@ package dev.scholarsearch.bench;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.scholarsearch.bench;
 
 import dev.scholarsearch.index.Fields;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

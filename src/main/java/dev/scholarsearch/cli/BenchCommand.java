@@ -12,7 +12,7 @@ import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.IOException;

@@ -10,8 +10,8 @@ import dev.scholarsearch.eval.Task;
 import dev.scholarsearch.eval.Topics;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.search.LiveIndex;
-import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.similar.SimilarPapers;
@@ -112,11 +112,12 @@ final class EvalCommand implements Callable<Integer> {
     Qrels qrels = Qrels.read(qrelsFile);
     // An evaluation measures rankings, not speed: no topic may be cut short by the server's 2 s budget
     // on a busy machine (a kNN search past it now fails rather than returning less).
-    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1), tuning.bm25().similarity()).withBudget(EVAL_BUDGET)) {
+    try (LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
+        .similarity(tuning.bm25().similarity()).budget(EVAL_BUDGET))) {
       PaperSearcher papers = new PaperSearcher(index, tuning.search(), tuning.hybrid());
       Task.Systems systems = new Task.Systems(papers,
-          new SimilarPapers(index, papers, tuning.similar(), tuning.similarFusion()),
-          new ExpertRanker(index, papers, tuning.experts()));
+          new SimilarPapers(index, papers.kernel(), tuning.similar(), tuning.similarFusion()),
+          new ExpertRanker(index, papers.kernel(), tuning.experts()));
       String modeLabel;
       try {
         papers.prepareFor(searchMode);
@@ -137,8 +138,8 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (baseline) {
         Run base;
-        try (LiveIndex plain = LiveIndex.open(dir, Duration.ofHours(1), Similarities.BASELINE.similarity())
-            .withBudget(EVAL_BUDGET)) {
+        try (LiveIndex plain = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
+            .similarity(Similarities.BASELINE.similarity()).budget(EVAL_BUDGET))) {
           base = t.baseline(new Baselines(plain), topics);
         }
         Map<String, Double> baseScores = Evaluation.evaluate(base, qrels, ms);

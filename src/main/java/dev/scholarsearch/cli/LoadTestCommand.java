@@ -7,7 +7,7 @@ import dev.scholarsearch.bench.LoadTest;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.PrintStream;

@@ -52,7 +52,7 @@ public final class Main implements Runnable {
       return 2;
     });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof dev.scholarsearch.search.InvalidRequestException || e instanceof IllegalArgumentException) {
+      if (e instanceof dev.scholarsearch.index.InvalidRequestException || e instanceof IllegalArgumentException) {
         err.println("error: " + e.getMessage());
         return 2;
       }
@@ -61,7 +61,7 @@ public final class Main implements Runnable {
         return 1;
       }
       // A timeout or a model that cannot load is the user's condition to act on, not a bug: one line.
-      if (e instanceof dev.scholarsearch.search.QueryTimeoutException
+      if (e instanceof dev.scholarsearch.index.QueryTimeoutException
           || e instanceof dev.scholarsearch.embed.ModelNotReadyException) {
         err.println("error: " + e.getMessage());
         return 1;

@@ -2,9 +2,9 @@ package dev.scholarsearch.cli;
 
 
 import dev.scholarsearch.embed.ModelNotReadyException;
-import dev.scholarsearch.search.InvalidRequestException;
-import dev.scholarsearch.search.QueryTimeoutException;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.QueryTimeoutException;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperHit;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
@@ -101,7 +101,8 @@ final class SearchCommand implements Callable<Integer> {
       err.println("error: --query-budget must be at least 1 ms, got " + queryBudgetMs);
       return 2;
     }
-    try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1)).withBudget(Duration.ofMillis(queryBudgetMs))) {
+    try (LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
+        .budget(Duration.ofMillis(queryBudgetMs)))) {
       SearchFilters filters = new SearchFilters(authors, categories, venues, types,
           year == null ? YearRange.ANY : YearRange.parse(year), hasCode);
       SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), offset, limit, exact, false, 0,

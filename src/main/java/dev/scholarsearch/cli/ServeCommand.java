@@ -7,8 +7,7 @@ import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
 import dev.scholarsearch.index.IndexStatus;
-import dev.scholarsearch.index.Similarities;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -95,8 +94,8 @@ final class ServeCommand implements Callable<Integer> {
     if (noReindex && status instanceof IndexStatus.InputsMissing m) {
       err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is");
     }
-    LiveIndex index = LiveIndex.open(dir, Duration.ofSeconds(2), Similarities.DEFAULT.similarity(), threads)
-        .withBudget(Duration.ofMillis(queryBudgetMs));
+    LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.threads(threads)
+        .budget(Duration.ofMillis(queryBudgetMs)));
     Suggester suggester = new Suggester(index);
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid
     // request that comes first waits for that (at most a minute, outside its time budget) instead of failing.

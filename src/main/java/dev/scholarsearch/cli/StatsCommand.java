@@ -3,7 +3,7 @@ package dev.scholarsearch.cli;
 
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.IndexOverview;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -8,14 +8,13 @@ import dev.scholarsearch.embed.MiniLmEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
-import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.index.VectorFormats;
 import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -185,13 +184,13 @@ final class VectorBenchCommand implements Callable<Integer> {
         + "cache %,.0f bytes/paper%n%n", coldStats.embedded(), coldEmbed, coldStats.embedded() / coldEmbed,
         warmTotal / lexSecs, size(cache) / (double) n);
 
-    try (LiveIndex index = LiveIndex.open(vectors, Duration.ofHours(1), Similarities.DEFAULT.similarity(), searchThreads())) {
+    try (LiveIndex index = LiveIndex.open(vectors, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1)).threads(searchThreads()))) {
       PaperSearcher papers = new PaperSearcher(index);
       // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
       // mode has its own searcher, so each embeds every query itself (none reuses another's vector).
       PaperSearcher noFeedback = new PaperSearcher(index, dev.scholarsearch.search.SearchTuning.DEFAULT,
           dev.scholarsearch.search.HybridTuning.DEFAULT.withFeedbackDocs(0));
-      SimilarPapers similar = new SimilarPapers(index, papers);
+      SimilarPapers similar = new SimilarPapers(index, papers.kernel());
       SplittableRandom r = new SplittableRandom(5);
       List<Paper> sample = new ArrayList<>();
       for (int i = 0; i < 2 * queries; i++) {
@@ -265,7 +264,7 @@ final class VectorBenchCommand implements Callable<Integer> {
     out.printf(reused ? "build: reused the index built before; index %3$.0f bytes/paper; search threads per request: %4$s%n"
         : "build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper; search threads per request: %s%n",
         build, knnPapers / build, bytes / (double) knnPapers, searchThreads.describe());
-    try (LiveIndex index = LiveIndex.open(idx, Duration.ofHours(1), Similarities.DEFAULT.similarity(), searchThreads())) {
+    try (LiveIndex index = LiveIndex.open(idx, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1)).threads(searchThreads()))) {
       PaperSearcher papers = new PaperSearcher(index);
       // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
       // mode has its own searcher, so each embeds every query itself (none reuses another's vector).

@@ -6,7 +6,7 @@ import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

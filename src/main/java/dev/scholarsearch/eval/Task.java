@@ -2,7 +2,7 @@ package dev.scholarsearch.eval;
 
 import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;

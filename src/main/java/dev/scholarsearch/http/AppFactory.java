@@ -1,8 +1,8 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.embed.ModelNotReadyException;
-import dev.scholarsearch.search.InvalidRequestException;
-import dev.scholarsearch.search.QueryTimeoutException;
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.QueryTimeoutException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

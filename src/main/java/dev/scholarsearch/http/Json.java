@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.index.InvalidRequestException;
 import io.javalin.http.Context;
 
 /** JSON for the API: dates as ISO strings, nulls left out, and strict request bodies. */

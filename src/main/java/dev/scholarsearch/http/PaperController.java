@@ -1,7 +1,7 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.SearchMode;
-import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.similar.SimilarHit;
 import dev.scholarsearch.similar.SimilarPapers;

@@ -1,7 +1,7 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.embed.VisibleText;
-import dev.scholarsearch.search.InvalidRequestException;
+import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.YearRange;
 import io.javalin.http.Context;

@@ -6,7 +6,7 @@ import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.rank.ResearcherProfiles;
 import dev.scholarsearch.search.IndexOverview;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -35,7 +35,8 @@ public record Services(
   /** The same, with queries embedded by {@code embedder}. */
   public static Services over(LiveIndex index, Suggester suggester, EmbedderHandle embedder) {
     PaperSearcher papers = new PaperSearcher(index, embedder);
-    return new Services(papers, new SimilarPapers(index, papers), new ExpertRanker(index, papers, ExpertModel.DEFAULT),
+    return new Services(papers, new SimilarPapers(index, papers.kernel()),
+        new ExpertRanker(index, papers.kernel(), ExpertModel.DEFAULT),
         new ResearcherProfiles(index), suggester, () -> IndexOverview.counts(index), embedder);
   }
 

@@ -3,9 +3,12 @@ package dev.scholarsearch.rank;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.model.Researcher;
-import dev.scholarsearch.search.InvalidRequestException;
-import dev.scholarsearch.search.LiveIndex;
-import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.search.Retrieval;
+import dev.scholarsearch.search.RetrievalPlan;
+import dev.scholarsearch.search.SearchKernel;
+import dev.scholarsearch.search.UserQuery;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
 import java.io.IOException;
@@ -30,7 +33,7 @@ import org.apache.lucene.search.TopDocs;
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
 public final class ExpertRanker {
   private final LiveIndex index;
-  private final PaperSearcher papers;
+  private final SearchKernel kernel;
   private final ExpertModel model;
 
   /** Who may be ranked. */
@@ -47,9 +50,9 @@ public final class ExpertRanker {
     }
   }
 
-  public ExpertRanker(LiveIndex index, PaperSearcher papers, ExpertModel model) {
+  public ExpertRanker(LiveIndex index, SearchKernel kernel, ExpertModel model) {
     this.index = index;
-    this.papers = papers;
+    this.kernel = kernel;
     this.model = model;
   }
 
@@ -71,10 +74,13 @@ public final class ExpertRanker {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }
-    papers.prepareFor(mode);
+    UserQuery q = kernel.planner().parse(topic, false);
+    kernel.prepareFor(index, mode);
     return index.search(searcher -> {
       // The evidence is the paper ranking search gives (hybrid when the index has vectors).
-      ScoreDoc[] topDocs = papers.rankDocs(searcher, topic, filters, model.topPapers(), mode);
+      RetrievalPlan plan = kernel.planner().forRanking(searcher, q, filters, mode, model.topPapers());
+      ScoreDoc[] topDocs = kernel.retriever().rank(searcher, plan).ranked().stream()
+          .map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
       if (topDocs.length == 0) {
         return List.of();
       }

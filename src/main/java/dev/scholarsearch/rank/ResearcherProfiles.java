@@ -6,7 +6,7 @@ import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.LiveIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.IndexManifest;
 import java.io.IOException;

@@ -1,15 +1,9 @@
 package dev.scholarsearch.search;
 
-import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -23,7 +17,8 @@ import org.apache.lucene.search.Query;
  * re-rank the matches (they are optional clauses next to the required original query).
  */
 final class QueryRefiner {
-  private static final Analyzer ENGLISH = Analyzers.english();
+  /** The first 17 words of a long pasted query give 16 pairs; later pairs add cost, not precision. */
+  static final int MAX_PAIRED_WORDS = 17;
   private final SearchTuning tuning;
 
   QueryRefiner(SearchTuning tuning) {
@@ -31,18 +26,17 @@ final class QueryRefiner {
   }
 
   /**
-   * The refined form of {@code original} (the parsed text query, without filters); {@code firstPass}
-   * is the same query with the filters, whose top papers feed RM3.
+   * The refined form of {@code q}'s query (without filters); {@code firstPass} is the same query
+   * with the filters, whose top papers feed RM3. Words the query only prohibits take no part.
    */
-  Query refine(IndexSearcher searcher, String text, Query original, Query firstPass) throws IOException {
-    List<String> words = analyze(text);
-    // Quoted phrases already demand adjacency; pairing their words again would only repeat the costly position checks.
-    List<String> loose = analyze(text.replaceAll("\"[^\"]*\"(~\\d+)?", " "));
+  Query refine(IndexSearcher searcher, UserQuery q, Query firstPass) throws IOException {
+    Query original = q.query();
+    List<String> loose = q.looseWords();
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(original, BooleanClause.Occur.MUST);
     boolean changed = false;
     if (tuning.proximityWeight() > 0 && loose.size() > 1) {
       // Pairs beyond the first few add cost, not precision: a long pasted query keeps the first 16.
-      for (int i = 0; i + 1 < Math.min(loose.size(), 17); i++) {
+      for (int i = 0; i + 1 < Math.min(loose.size(), MAX_PAIRED_WORDS); i++) {
         for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
           PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), field, loose.get(i), loose.get(i + 1));
           b.add(new BoostQuery(pair, tuning.proximityWeight()), BooleanClause.Occur.SHOULD);
@@ -50,9 +44,9 @@ final class QueryRefiner {
       }
       changed = true;
     }
-    if (tuning.feedbackDocs() > 0 && !words.isEmpty()) {
+    if (tuning.feedbackDocs() > 0 && !q.words().isEmpty()) {
       Query expansion = Feedback.expansion(searcher, firstPass, tuning.feedbackDocs(), tuning.feedbackTerms(),
-          new HashSet<>(words).size() * (1 - tuning.originalWeight()) / tuning.originalWeight(), tuning.titleWeight());
+          new HashSet<>(q.words()).size() * (1 - tuning.originalWeight()) / tuning.originalWeight(), tuning.titleWeight());
       if (expansion != null) {
         b.add(expansion, BooleanClause.Occur.SHOULD);
         changed = true;
@@ -62,22 +56,5 @@ final class QueryRefiner {
       return original;
     }
     return b.build();
-  }
-
-  /** The query's words as the English analyzer indexes them, operators and field prefixes stripped. */
-  static List<String> analyze(String text) {
-    String plain = text.replaceAll("(?i)\\b(title|abstract|author):", " ").replaceAll("[\"+|()*~\\-]", " ");
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = ENGLISH.tokenStream(Fields.ABSTRACT, plain)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

@@ -1,24 +1,20 @@
 package dev.scholarsearch.search;
 
-import dev.scholarsearch.embed.TextEmbedder;
-import dev.scholarsearch.embed.VisibleText;
+import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.index.LiveIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Query text to vector, for the semantic side of a search. The query syntax is stripped first
- * (field prefixes, negated words, operators): the model should read the words, not the syntax.
- * Recent queries are remembered, so paging and facet clicks do not embed the same query again.
+ * Query text to vector, for the semantic side of a search ({@link UserQuery#textToEmbed()}: the
+ * model should read the words, not the syntax). Recent queries are remembered, so paging and facet
+ * clicks do not embed the same query again.
  */
 public final class QueryVectors {
   private static final int REMEMBERED = 1_024;
-  private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"|\\S+)");
-  private static final Pattern FIELD = Pattern.compile("\\b(title|abstract|author):", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SYNTAX = Pattern.compile("[\"+|*~()\\\\]|(?<=\\s|^)(AND|OR|NOT)(?=\\s|$)");
 
-  private final Supplier<TextEmbedder> embedder;
+  private final EmbedderHandle embedder;
   private final Map<String, float[]> recent = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -26,17 +22,22 @@ public final class QueryVectors {
     }
   };
 
-  public QueryVectors(Supplier<TextEmbedder> embedder) {
+  public QueryVectors(EmbedderHandle embedder) {
     this.embedder = embedder;
   }
 
-  /** The words of a user query, syntax and invisible characters removed; blank when nothing is left to embed. */
-  public static String words(String query) {
-    String s = NEGATED.matcher(VisibleText.clean(query)).replaceAll(" ");
-    s = FIELD.matcher(s).replaceAll(" ");
-    s = SYNTAX.matcher(s).replaceAll(" ");
-    s = s.replaceAll("\\s+", " ").strip();
-    return VisibleText.hasWords(s) ? s : "";
+  /**
+   * Loads the embedding model when a search in mode {@code asked} (null: the index's default) will
+   * need it. Callers run this before {@link LiveIndex#search}, so that loading, once per process,
+   * never counts against a request's time budget.
+   *
+   * @throws dev.scholarsearch.embed.ModelNotReadyException when the model is still loading after
+   *     {@link EmbedderHandle#MAX_WAIT}
+   */
+  public void prepareFor(LiveIndex index, SearchMode asked) {
+    if (asked != SearchMode.LEXICAL && index.manifest().hasVectors()) {
+      embedder.await(EmbedderHandle.MAX_WAIT);
+    }
   }
 
   /** The model the vectors come from (loads it on first use). */
@@ -44,22 +45,30 @@ public final class QueryVectors {
     return embedder.get().model();
   }
 
-  /** The query's vector, or null when it has no words to embed. */
-  public float[] of(String query) {
-    String text = words(query);
+  /** The query's vector; empty when it has no words to embed. */
+  public Optional<float[]> of(UserQuery q) {
+    return embed(q.textToEmbed());
+  }
+
+  /** The vector of any text, its syntax removed as a query's is ({@link UserQuery#embeddable}). */
+  public Optional<float[]> ofText(String text) {
+    return embed(UserQuery.embeddable(text));
+  }
+
+  private Optional<float[]> embed(String text) {
     if (text.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     synchronized (recent) {
       float[] v = recent.get(text);
       if (v != null) {
-        return v;
+        return Optional.of(v);
       }
     }
     float[] v = embedder.get().embedQuery(text);
     synchronized (recent) {
       recent.put(text, v);
     }
-    return v;
+    return Optional.of(v);
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import java.util.Locale;
 
 /** How papers are matched: by their words (BM25), by meaning (embeddings), or both fused. */

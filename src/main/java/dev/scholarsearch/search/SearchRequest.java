@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import java.util.Locale;
 
 /** Result order: by score, oldest first ({@code date}) or newest first ({@code -date}). */

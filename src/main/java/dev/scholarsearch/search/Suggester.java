@@ -1,5 +1,7 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import java.io.Closeable;

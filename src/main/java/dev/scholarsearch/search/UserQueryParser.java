@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.Fields;
 import java.util.ArrayList;
 import java.util.List;

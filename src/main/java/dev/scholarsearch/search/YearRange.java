@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

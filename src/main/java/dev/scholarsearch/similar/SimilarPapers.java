@@ -11,9 +11,12 @@ import dev.scholarsearch.search.Feedback;
 import dev.scholarsearch.search.HybridTuning;
 import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.SearchMode;
-import dev.scholarsearch.search.InvalidRequestException;
-import dev.scholarsearch.search.LiveIndex;
-import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.search.PaperFilters;
+import dev.scholarsearch.search.Retrieval;
+import dev.scholarsearch.search.RetrievalPlan;
+import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.SearchFilters;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,7 +39,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -53,27 +56,30 @@ import org.apache.lucene.util.BytesRef;
 public final class SimilarPapers {
   public static final int MAX_TEXT_CHARS = 20_000;
   private final LiveIndex index;
-  private final PaperSearcher papers;
+  private final SearchKernel kernel;
   private final SimilarityModel model;
   private final HybridTuning fusion;
 
-  public SimilarPapers(LiveIndex index, PaperSearcher papers) {
-    this(index, papers, SimilarityModel.DEFAULT);
+  public SimilarPapers(LiveIndex index, SearchKernel kernel) {
+    this(index, kernel, SimilarityModel.DEFAULT);
   }
 
-  public SimilarPapers(LiveIndex index, PaperSearcher papers, SimilarityModel model) {
-    this(index, papers, model, DEFAULT_FUSION);
+  public SimilarPapers(LiveIndex index, SearchKernel kernel, SimilarityModel model) {
+    this(index, kernel, model, DEFAULT_FUSION);
   }
 
-  public SimilarPapers(LiveIndex index, PaperSearcher papers, SimilarityModel model, HybridTuning fusion) {
+  public SimilarPapers(LiveIndex index, SearchKernel kernel, SimilarityModel model, HybridTuning fusion) {
     this.index = index;
-    this.papers = papers;
+    this.kernel = kernel;
     this.model = model;
     this.fusion = fusion;
   }
 
-  /** Fusion of MoreLikeThis and vector neighbours, tuned on CACM's similar-paper judgments. */
-  public static final HybridTuning DEFAULT_FUSION = HybridTuning.DEFAULT;
+  /**
+   * Fusion of MoreLikeThis and vector neighbours, tuned on CACM's similar-paper judgments. No
+   * vector feedback: the query is a whole paper, its vector already says what it is about.
+   */
+  public static final HybridTuning DEFAULT_FUSION = HybridTuning.DEFAULT.withFeedbackDocs(0);
 
   /** Papers like the paper {@code id}, never itself; empty when there is no such paper. */
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit) {
@@ -93,7 +99,7 @@ public final class SimilarPapers {
 
   private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed,
       SearchMode asked) {
-    papers.prepareFor(asked);
+    kernel.prepareFor(index, asked);
     return index.search(searcher -> {
       TopDocs found = searcher.search(new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
@@ -103,11 +109,11 @@ public final class SimilarPapers {
       }
       int doc = found.scoreDocs[0].doc;
       Paper paper = RecordJson.paper(searcher.storedFields().document(doc).get(Fields.RECORD));
-      SearchMode mode = papers.modeFor(searcher, asked);
+      SearchMode mode = kernel.planner().mode(searcher, asked);
       Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(doc);
-      float[] vector = mode == SearchMode.LEXICAL ? null : storedVector(searcher, doc);
+      Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : storedVector(searcher, doc);
       SurfaceForms words = new SurfaceForms().learn(paper.title() + "\n" + paper.abstractText());
-      return Optional.of(run(searcher, mlt, vector, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
+      return Optional.of(run(searcher, mode, mlt, vector, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
           detailed ? words : null));
     });
   }
@@ -126,15 +132,15 @@ public final class SimilarPapers {
     if (text.length() > MAX_TEXT_CHARS) {
       throw InvalidRequestException.badParameter("text must be at most " + MAX_TEXT_CHARS + " characters, got " + text.length());
     }
-    papers.prepareFor(asked);
+    kernel.prepareFor(index, asked);
     return index.search(searcher -> {
       Map<String, Collection<Object>> fields = new LinkedHashMap<>();
       fields.put(Fields.TITLE, List.of(text));
       fields.put(Fields.ABSTRACT, List.of(text));
-      SearchMode mode = papers.modeFor(searcher, asked);
+      SearchMode mode = kernel.planner().mode(searcher, asked);
       Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(fields);
-      float[] vector = mode == SearchMode.LEXICAL ? null : papers.queryVectors().of(text);
-      return run(searcher, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
+      Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : kernel.planner().queryVectors().ofText(text);
+      return run(searcher, mode, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
     });
   }
 
@@ -162,79 +168,69 @@ public final class SimilarPapers {
    * bonus, and sharing a category or an author with the query paper adds to the score when the model
    * says so.
    */
-  private List<SimilarHit> run(LiveIndex.Snapshot searcher, Query mlt, float[] vector, String queryText, Paper query,
-      SearchFilters filters, int limit, SurfaceForms words) throws IOException {
-    Query filter = papers.filterQuery(filters);
-    Query exclude = query == null ? null : new TermQuery(new Term(Fields.ID, query.id()));
+  private List<SimilarHit> run(LiveIndex.Snapshot searcher, SearchMode mode, Query mlt, Optional<float[]> vector,
+      String queryText, Paper query, SearchFilters filters, int limit, SurfaceForms words) throws IOException {
+    List<Query> exclude = query == null ? List.of() : List.of(new TermQuery(new Term(Fields.ID, query.id())));
     Map<String, Float> queryTerms = mlt == null ? Map.of() : termBoosts(mlt);
-    ScoreDoc[] lexical = queryTerms.isEmpty() ? new ScoreDoc[0]
-        : searcher.search(lexicalQuery(searcher, queryTerms, queryText, query, filter, exclude),
-            vector == null ? limit : Math.max(limit, fusion.lexicalDepth())).scoreDocs;
-    ScoreDoc[] semantic = new ScoreDoc[0];
-    if (vector != null) {
-      int depth = Math.max(limit, fusion.semanticDepth());
-      semantic = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth, restrict(
-          new org.apache.lucene.search.MatchAllDocsQuery(), filter, exclude)), depth).scoreDocs;
-    }
-    List<RankFusion.Fused> ranked;
-    if (vector == null) {
-      ranked = new ArrayList<>();
-      for (int r = 0; r < lexical.length; r++) {
-        ranked.add(RankFusion.Fused.lexicalOnly(lexical[r].doc, r + 1, lexical[r].score));
-      }
-    } else {
-      ranked = RankFusion.fuse(lexical, semantic, fusion);
-    }
-    TermVectors vectors = searcher.getIndexReader().termVectors();
-    List<RankFusion.Fused> top = ranked.subList(0, Math.min(limit, ranked.size()));
+    Query lexical = queryTerms.isEmpty() ? new MatchNoDocsQuery("no telling terms")
+        : lexicalQuery(searcher, queryTerms, queryText, query, PaperFilters.of(filters), exclude);
+    RetrievalPlan plan = mode == SearchMode.SEMANTIC
+        ? new RetrievalPlan.Semantic(vector, filters, exclude, Math.max(limit, fusion.semanticDepth()), fusion, limit)
+        : mode == SearchMode.LEXICAL || vector.isEmpty() ? new RetrievalPlan.Lexical(lexical, filters, limit)
+        // Every paper near in meaning counts: a paper can be like another in other words.
+        : new RetrievalPlan.Hybrid(lexical, Math.max(limit, fusion.lexicalDepth()), vector, filters, exclude,
+            Math.max(limit, fusion.semanticDepth()), fusion, RetrievalPlan.MeaningOnly.ALL, limit);
+    List<Retrieval.Ranked> top = kernel.retriever().rank(searcher, plan).ranked();
     // Ranking only: the id is all the evaluation needs, read for all hits at once.
-    String[] ids = words == null ? PaperIds.of(searcher.getIndexReader(), top.stream().mapToInt(RankFusion.Fused::doc)
+    String[] ids = words == null ? PaperIds.of(searcher.getIndexReader(), top.stream().mapToInt(Retrieval.Ranked::doc)
         .toArray()) : null;
+    TermVectors vectors = searcher.getIndexReader().termVectors();
     List<SimilarHit> out = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
-      RankFusion.Fused f = top.get(i);
-      // Semantic alone scores by cosine similarity; lexical alone by BM25; both by the fused score.
-      float score = mlt == null ? f.similarity() : (float) f.score();
+      Retrieval.Ranked r = top.get(i);
+      String matchedBy = r.matchedBy(mode);
+      Float similarity = r.similarity().orElse(null);
       if (ids != null) {
-        out.add(new SimilarHit(ids[i], "", List.of(), List.of(), 0, List.of(), score, List.of(), "", f.matchedBy(),
-            f.semantic() ? f.similarity() : null));
+        out.add(new SimilarHit(ids[i], "", List.of(), List.of(), 0, List.of(), r.score(), List.of(), "", matchedBy,
+            similarity));
         continue;
       }
-      Paper p = RecordJson.paper(searcher.storedFields().document(f.doc()).get(Fields.RECORD));
-      List<String> shared = f.lexical() ? shared(vectors, f.doc(), queryTerms, words) : List.of();
+      Paper p = RecordJson.paper(searcher.storedFields().document(r.doc()).get(Fields.RECORD));
+      boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
+      List<String> shared = byWords ? shared(vectors, r.doc(), queryTerms, words) : List.of();
       out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
           p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
-          score, shared, reason(f, shared), f.matchedBy(), f.semantic() ? f.similarity() : null));
+          r.score(), shared, reason(r, byWords, shared), matchedBy, similarity));
     }
     return out;
   }
 
   /** A one-line "why" for people: the shared words, the semantic similarity, or both. */
-  private static String reason(RankFusion.Fused f, List<String> shared) {
-    String words = f.lexical() ? (shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared)) : "";
-    String meaning = f.semantic() && (f.close() || !f.lexical())
-        ? String.format(java.util.Locale.ROOT, "close in meaning (similarity %.2f)", f.similarity()) : "";
+  private static String reason(Retrieval.Ranked r, boolean byWords, List<String> shared) {
+    String words = byWords ? (shared.isEmpty() ? "similar wording" : "shares " + String.join(", ", shared)) : "";
+    String meaning = r.fusion().filter(f -> f.semantic() && (f.close() || !f.lexical()))
+        .map(f -> String.format(java.util.Locale.ROOT, "close in meaning (similarity %.2f)", f.similarity())).orElse("");
     return words.isEmpty() ? meaning : meaning.isEmpty() ? words : words + "; " + meaning;
   }
 
   /** The paper's stored embedding, or null when it has none. */
-  private static float[] storedVector(LiveIndex.Snapshot searcher, int doc) throws IOException {
+  private static Optional<float[]> storedVector(LiveIndex.Snapshot searcher, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
     if (values == null) {
-      return null;
+      return Optional.empty();
     }
     KnnVectorValues.DocIndexIterator it = values.iterator();
     if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-      return null;
+      return Optional.empty();
     }
-    return values.vectorValue(it.index()).clone();
+    return Optional.of(values.vectorValue(it.index()).clone());
   }
 
   /** The MoreLikeThis terms as a BM25 query over title and abstract, filtered, with the model's bonuses. */
   private Query lexicalQuery(LiveIndex.Snapshot searcher, Map<String, Float> queryTerms, String queryText, Paper query,
-      Query filter, Query exclude) throws IOException {
+      Query filter, List<Query> exclude) throws IOException {
     if (model.weighByQueryCount()) {
       // BM25 already weighs rarity; MoreLikeThis's tf-idf boost would count it twice. Weigh by how often
       // the query uses the word instead, as if the words were typed that often.
@@ -273,11 +269,9 @@ public final class SimilarPapers {
     return b.build();
   }
 
-  private static Query restrict(Query q, Query filter, Query exclude) {
+  private static Query restrict(Query q, Query filter, List<Query> exclude) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER);
-    if (exclude != null) {
-      b.add(exclude, BooleanClause.Occur.MUST_NOT);
-    }
+    exclude.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
     return b.build();
   }
 

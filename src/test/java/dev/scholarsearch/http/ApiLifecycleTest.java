@@ -91,7 +91,7 @@ class ApiLifecycleTest {
       var r = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/health")).header("Origin", "http://example.org").build());
       assertTrue(r.raw().headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "off by default");
     }
-    var index = dev.scholarsearch.search.LiveIndex.open(dir.resolve("idx"), Duration.ofHours(1));
+    var index = dev.scholarsearch.index.LiveIndex.open(dir.resolve("idx"), Duration.ofHours(1));
     var app = AppFactory.create(Services.over(index, new dev.scholarsearch.search.Suggester(index)),
         new ServerOptions(List.of("http://example.org"), 65536, false)).start("127.0.0.1", 0);
     try {

@@ -17,7 +17,7 @@ import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -154,14 +154,14 @@ class IndexUpdateTest {
       // Paper counts must not include the deleted documents the updated index still holds.
       Map<String, Long> papersOf = edited.papers().stream().flatMap(p -> p.authors().stream())
           .collect(Collectors.groupingBy(a -> a.researcherId(), Collectors.counting()));
-      List<Expert> experts = new ExpertRanker(u, us, ExpertModel.DEFAULT)
+      List<Expert> experts = new ExpertRanker(u, us.kernel(), ExpertModel.DEFAULT)
           .rank("parallel compiler for time sharing systems", SearchFilters.NONE, ExpertRanker.Scope.ALL, 20,
               SearchMode.LEXICAL);
       assertFalse(experts.isEmpty());
       for (Expert e : experts) {
         assertEquals(papersOf.get(e.id()).intValue(), e.paperCount(), e.name());
       }
-      assertEquals(ranking(new ExpertRanker(r, rs, ExpertModel.DEFAULT)), ranking(new ExpertRanker(u, us,
+      assertEquals(ranking(new ExpertRanker(r, rs.kernel(), ExpertModel.DEFAULT)), ranking(new ExpertRanker(u, us.kernel(),
           ExpertModel.DEFAULT)), "the same researchers with the same paper counts");
     }
   }

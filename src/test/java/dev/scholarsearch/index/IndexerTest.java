@@ -9,7 +9,7 @@ import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.search.FacetValue;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SearchResult;

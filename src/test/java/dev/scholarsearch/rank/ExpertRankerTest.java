@@ -7,7 +7,7 @@ import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -73,7 +73,7 @@ class ExpertRankerTest {
   }
 
   private static List<Expert> rank(String topic, ExpertModel model) {
-    return new ExpertRanker(index, new PaperSearcher(index), model)
+    return new ExpertRanker(index, new PaperSearcher(index).kernel(), model)
         .rank(topic, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10, SearchMode.LEXICAL);
   }
 

@@ -1,5 +1,8 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.DeadlineCollectorManager;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.index.QueryTimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,8 +28,7 @@ class DeadlineCollectorManagerTest {
     var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(List.of(TestData.seeds())).corpus();
     Indexer.write(dir, corpus, List.of(), "t", s -> {});
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
-      PaperSearcher papers = new PaperSearcher(index);
-      var ddq = papers.drillDown(PaperSearcher.papersOnly(new MatchAllDocsQuery(), SearchFilters.NONE), SearchFilters.NONE);
+      var ddq = PaperFilters.restrict(new MatchAllDocsQuery(), SearchFilters.NONE);
       QueryTimeoutException e = assertThrows(QueryTimeoutException.class, () -> index.search(s -> {
         DrillSideways ds = new FacetDrillSideways(s, Fields.facetsConfig(), FacetDrillSideways.Sampling.standard());
         return ds.search(ddq, new DeadlineCollectorManager<>(new TopScoreDocCollectorManager(10, Integer.MAX_VALUE),

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.LiveIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scholarsearch.index.Analyzers;
@@ -24,8 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The proximity bonus QueryRefiner adds to a query: its exact clauses, and what it does to a ranking. */
 class QueryRefinerTest {
-  private static Query parse(String text) {
-    return new UserQueryParser(Analyzers.perField(), SearchTuning.DEFAULT.weights()).parse(text, false);
+  private static UserQuery parse(String text) {
+    return UserQuery.parse(new UserQueryParser(Analyzers.perField(), SearchTuning.DEFAULT.weights()), text, false);
+  }
+
+  private static Query refine(UserQuery q) throws Exception {
+    // The default tuning has feedback off, so the searcher (over nothing) is never asked for documents.
+    return new QueryRefiner(SearchTuning.DEFAULT).refine(new IndexSearcher(new MultiReader()), q, q.query());
   }
 
   private static Query pair(String field, String first, String second) {
@@ -35,11 +41,9 @@ class QueryRefinerTest {
 
   @Test
   void eachPairOfNeighbouringWordsIsAnOptionalSloppyPhraseInTitleAndAbstract() throws Exception {
-    String text = "sparse matrices solvers";
-    Query original = parse(text);
-    // The default tuning has feedback off, so the searcher (over nothing) is never asked for documents.
-    Query refined = new QueryRefiner(SearchTuning.DEFAULT).refine(new IndexSearcher(new MultiReader()), text,
-        original, original);
+    UserQuery q = parse("sparse matrices solvers");
+    Query original = q.query();
+    Query refined = refine(q);
     // Stemmed words, neighbours paired (not the first with the third), each pair once per field, boosted 0.3, slop 8.
     Query expected = new BooleanQuery.Builder()
         .add(original, BooleanClause.Occur.MUST)
@@ -49,6 +53,30 @@ class QueryRefinerTest {
         .add(pair(Fields.ABSTRACT, "matric", "solver"), BooleanClause.Occur.SHOULD)
         .build();
     assertEquals(expected, refined);
+  }
+
+  @Test
+  void aProhibitedWordIsNoPartOfAnyPair() throws Exception {
+    // "-direct" is asked against: pairing it with its neighbours would reward papers for a word they
+    // cannot contain. The asked words on either side of it become neighbours.
+    UserQuery q = parse("sparse -direct matrices solvers");
+    assertEquals(List.of("spars", "matric", "solver"), q.words());
+    Query expected = new BooleanQuery.Builder()
+        .add(q.query(), BooleanClause.Occur.MUST)
+        .add(pair(Fields.TITLE, "spars", "matric"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.ABSTRACT, "spars", "matric"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.TITLE, "matric", "solver"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.ABSTRACT, "matric", "solver"), BooleanClause.Occur.SHOULD)
+        .build();
+    assertEquals(expected, refine(q));
+  }
+
+  @Test
+  void aQuotedPhraseIsNotPairedAgainAndADashBetweenWordsIsNoNegation() throws Exception {
+    UserQuery q = parse("\"sparse matrices\" - solvers");
+    assertEquals(List.of("spars", "matric", "solver"), q.words());
+    assertEquals(List.of("solver"), q.looseWords());
+    assertEquals(q.query(), refine(q), "one loose word makes no pair");
   }
 
   @Test

@@ -76,8 +76,8 @@ class RankFusionTest {
 
   @Test
   void queryWordsLoseTheSyntax() {
-    assertEquals("speculative rollout cache", QueryVectors.words("title:\"speculative rollout\" +cache -tree"));
-    assertEquals("a b", QueryVectors.words("a AND (b | -c)"));
-    assertEquals("", QueryVectors.words("-only"));
+    assertEquals("speculative rollout cache", UserQuery.embeddable("title:\"speculative rollout\" +cache -tree"));
+    assertEquals("a b", UserQuery.embeddable("a AND (b | -c)"));
+    assertEquals("", UserQuery.embeddable("-only"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.index.InvalidRequestException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

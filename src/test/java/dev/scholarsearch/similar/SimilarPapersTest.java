@@ -7,7 +7,7 @@ import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
-import dev.scholarsearch.search.LiveIndex;
+import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -67,7 +67,7 @@ class SimilarPapersTest {
   }
 
   private static List<String> shared(String id) {
-    List<SimilarHit> hits = new SimilarPapers(index, new PaperSearcher(index))
+    List<SimilarHit> hits = new SimilarPapers(index, new PaperSearcher(index).kernel())
         .likeText(TEXT, SearchFilters.NONE, 10, SearchMode.LEXICAL);
     return hits.stream().filter(h -> h.id().equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError(id + " is not among " + hits.stream().map(SimilarHit::id).toList()))

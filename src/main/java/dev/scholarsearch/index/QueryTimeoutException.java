@@ -1,4 +1,4 @@
-package dev.scholarsearch.search;
+package dev.scholarsearch.index;
 
 import java.time.Duration;
 

@@ -1,9 +1,5 @@
-package dev.scholarsearch.search;
+package dev.scholarsearch.index;
 
-import dev.scholarsearch.index.Fields;
-import dev.scholarsearch.index.IndexManifest;
-import dev.scholarsearch.index.Indexer;
-import dev.scholarsearch.index.Similarities;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +35,7 @@ public final class LiveIndex implements Closeable {
   private final SearcherManager manager;
   private final ScheduledExecutorService refresher;
   private final ExecutorService searchThreads;
-  private volatile Duration budget = Duration.ofSeconds(2);
+  private final Duration budget;
 
   /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
   public static final class Snapshot extends IndexSearcher {
@@ -99,8 +95,9 @@ public final class LiveIndex implements Closeable {
     }
   }
 
-  private LiveIndex(Path path, Directory directory, SearcherManager manager, Duration refreshEvery,
+  private LiveIndex(Path path, Directory directory, SearcherManager manager, Options options,
       ExecutorService searchThreads) {
+    this.budget = options.budget();
     this.path = path;
     this.searchThreads = searchThreads;
     this.directory = directory;
@@ -110,29 +107,60 @@ public final class LiveIndex implements Closeable {
       t.setDaemon(true);
       return t;
     });
-    long ms = Math.max(100, refreshEvery.toMillis());
+    long ms = Math.max(100, options.refreshEvery().toMillis());
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the index in {@code path} with the default ranking; fails if there is none. */
-  public static LiveIndex open(Path path, Duration refreshEvery) throws IOException {
-    return open(path, refreshEvery, Similarities.DEFAULT.similarity());
-  }
-
   /**
-   * Opens the index in {@code path}, scoring with {@code similarity}; fails if there is none. One
-   * request's segments are searched on all cores: a search over a large index then takes about
-   * 1/cores of the time when the server is not saturated, and no longer when it is.
+   * How an index is opened.
+   *
+   * @param refreshEvery how often to look for a new commit
+   * @param similarity the BM25 parameters scores are computed with
+   * @param threads how many threads one request's segments are searched on (1: the request's own
+   *     thread only). On all cores, a search over a large index takes about 1/cores of the time when
+   *     the server is not saturated, and no longer when it is.
+   * @param budget how long one request's searches may take together before they are stopped
    */
-  public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity) throws IOException {
-    return open(path, refreshEvery, similarity, Runtime.getRuntime().availableProcessors());
+  public record Options(Duration refreshEvery, Similarity similarity, int threads, Duration budget) {
+    /** Checks every few seconds, default BM25, all cores, 2 s per request. */
+    public static final Options DEFAULT = new Options(Duration.ofSeconds(2), Similarities.DEFAULT.similarity(),
+        Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
+
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("search threads must be at least 1, got " + threads);
+      }
+      if (budget.isNegative() || budget.isZero()) {
+        throw new IllegalArgumentException("the query time budget must be positive, got " + budget);
+      }
+    }
+
+    public Options refreshEvery(Duration d) {
+      return new Options(d, similarity, threads, budget);
+    }
+
+    public Options similarity(Similarity s) {
+      return new Options(refreshEvery, s, threads, budget);
+    }
+
+    public Options threads(int n) {
+      return new Options(refreshEvery, similarity, n, budget);
+    }
+
+    public Options budget(Duration d) {
+      return new Options(refreshEvery, similarity, threads, d);
+    }
   }
 
-  /** The same, one request searched on {@code threads} threads (1: on its own thread only, for comparison). */
-  public static LiveIndex open(Path path, Duration refreshEvery, Similarity similarity, int threads) throws IOException {
-    if (threads < 1) {
-      throw new IllegalArgumentException("search threads must be at least 1, got " + threads);
-    }
+  /** Opens the index in {@code path} with the default options, looking for new commits every {@code refreshEvery}. */
+  public static LiveIndex open(Path path, Duration refreshEvery) throws IOException {
+    return open(path, Options.DEFAULT.refreshEvery(refreshEvery));
+  }
+
+  /** Opens the index in {@code path}; fails if there is none. */
+  public static LiveIndex open(Path path, Options options) throws IOException {
+    int threads = options.threads();
+    Similarity similarity = options.similarity();
     Directory dir = new MMapDirectory(path);
     ExecutorService searchThreads = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "search");
@@ -158,7 +186,7 @@ public final class LiveIndex implements Closeable {
           return snapshot;
         }
       });
-      return new LiveIndex(path, dir, manager, refreshEvery, searchThreads);
+      return new LiveIndex(path, dir, manager, options, searchThreads);
     } catch (IOException | RuntimeException e) {
       if (searchThreads != null) {
         searchThreads.shutdownNow();
@@ -217,15 +245,6 @@ public final class LiveIndex implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Sets the per-request search budget (default 2 s). */
-  public LiveIndex withBudget(Duration newBudget) {
-    if (newBudget.isNegative() || newBudget.isZero()) {
-      throw new IllegalArgumentException("the query time budget must be positive, got " + newBudget);
-    }
-    this.budget = newBudget;
-    return this;
   }
 
   private void refreshQuietly() {

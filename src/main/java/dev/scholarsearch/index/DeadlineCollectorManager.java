@@ -1,4 +1,4 @@
-package dev.scholarsearch.search;
+package dev.scholarsearch.index;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.apache.lucene.search.LeafCollector;
  * deadline has passed. It serves where Lucene's own time limit cannot: DrillSideways scores a
  * segment in one pass that the time-limited bulk scorer would have to split.
  */
-final class DeadlineCollectorManager<C extends Collector, T> implements CollectorManager<Collector, T> {
+public final class DeadlineCollectorManager<C extends Collector, T> implements CollectorManager<Collector, T> {
   /** Checking the clock every document would cost more than it saves. */
   private static final int CHECK_EVERY = 256;
 
@@ -28,7 +28,7 @@ final class DeadlineCollectorManager<C extends Collector, T> implements Collecto
   private final Duration budget;
   private final Map<Collector, C> wrapped = new IdentityHashMap<>();
 
-  DeadlineCollectorManager(CollectorManager<C, T> inner, long deadlineNanos, Duration budget) {
+  public DeadlineCollectorManager(CollectorManager<C, T> inner, long deadlineNanos, Duration budget) {
     this.inner = inner;
     this.deadlineNanos = deadlineNanos;
     this.budget = budget;

@@ -1,4 +1,4 @@
-package dev.scholarsearch.search;
+package dev.scholarsearch.index;
 
 /** A request that cannot be answered as asked: a bad parameter or a query too expensive to run. */
 public final class InvalidRequestException extends RuntimeException {

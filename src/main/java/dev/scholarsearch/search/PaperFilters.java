@@ -1,0 +1,58 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Fields;
+import java.util.List;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/** Search filters as Lucene queries: papers only, the facet filters as drill-downs. */
+public final class PaperFilters {
+  private static final FacetsConfig FACETS = Fields.facetsConfig();
+
+  private PaperFilters() {}
+
+  /**
+   * {@code q} restricted to papers passing {@code f}, scored as {@code q} alone. The facet filters
+   * are drill-downs, so that DrillSideways can count each facet without its own filter.
+   */
+  public static DrillDownQuery restrict(Query q, SearchFilters f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER);
+    if (f.hasCodeOnly()) {
+      b.add(new TermQuery(new Term(Fields.HAS_CODE, "true")), BooleanClause.Occur.FILTER);
+    }
+    DrillDownQuery ddq = new DrillDownQuery(FACETS, b.build());
+    f.authors().forEach(v -> ddq.add(Fields.FACET_AUTHOR, v));
+    f.categories().forEach(v -> ddq.add(Fields.FACET_CATEGORY, v));
+    f.venues().forEach(v -> ddq.add(Fields.FACET_VENUE, v));
+    f.types().forEach(v -> ddq.add(Fields.FACET_TYPE, v));
+    if (!f.years().isAny()) {
+      ddq.add(Fields.FACET_YEAR, IntPoint.newRangeQuery(Fields.YEAR, f.years().from(), f.years().to()));
+    }
+    return ddq;
+  }
+
+  /** The papers passing {@code f}, as one non-scoring query. */
+  public static Query of(SearchFilters f) {
+    return restrict(new MatchAllDocsQuery(), f);
+  }
+
+  /** The papers passing {@code f} that match none of {@code prohibited}. */
+  public static Query excluding(SearchFilters f, List<Query> prohibited) {
+    Query base = of(f);
+    if (prohibited.isEmpty()) {
+      return base;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.FILTER);
+    prohibited.forEach(q -> b.add(q, BooleanClause.Occur.MUST_NOT));
+    return b.build();
+  }
+}

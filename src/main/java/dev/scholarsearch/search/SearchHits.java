@@ -1,0 +1,86 @@
+package dev.scholarsearch.search;
+
+import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.Paper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** A page of a {@link Retrieval} as search hits: the paper, a highlighted snippet, and why it ranks where it does. */
+final class SearchHits {
+  private final Analyzer analyzer = Analyzers.perField();
+  private final HybridTuning hybrid;
+  private final QueryVectors queryVectors;
+
+  SearchHits(HybridTuning hybrid, QueryVectors queryVectors) {
+    this.hybrid = hybrid;
+    this.queryVectors = queryVectors;
+  }
+
+  List<PaperHit> page(LiveIndex.Snapshot searcher, Retrieval r, SearchRequest req, UserQuery q, SearchMode mode)
+      throws IOException {
+    List<Retrieval.Ranked> ranked = r.ranked();
+    List<Retrieval.Ranked> page = ranked.subList(Math.min(req.offset(), ranked.size()),
+        Math.min(ranked.size(), req.offset() + req.limit()));
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    int[] docIds = page.stream().mapToInt(Retrieval.Ranked::doc).toArray();
+    String[] snippets = highlighter(searcher, req.exact())
+        .highlightFields(new String[] {Fields.ABSTRACT}, q.query(), docIds, new int[] {2}).get(Fields.ABSTRACT);
+    StoredFields stored = searcher.storedFields();
+    List<PaperHit> hits = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      Retrieval.Ranked h = page.get(i);
+      Paper p = RecordJson.paper(stored.document(h.doc()).get(Fields.RECORD));
+      String explanation = req.explain() ? explain(searcher, h, r.lexical().orElse(null), mode) : null;
+      hits.add(new PaperHit(p.id(), p.title(), p.authorNames(), p.authors().stream().map(Authorship::researcherId).toList(),
+          p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
+          snippets[i] == null ? "" : snippets[i], explanation, h.matchedBy(mode), h.similarity().orElse(null)));
+    }
+    return hits;
+  }
+
+  /** Both contributions of a fused hit, then Lucene's own explanation of the lexical score. */
+  private String explain(LiveIndex.Snapshot searcher, Retrieval.Ranked h, Query lexical, SearchMode mode)
+      throws IOException {
+    if (h.fusion().isEmpty()) {
+      return searcher.explain(lexical, h.doc()).toString();
+    }
+    RankFusion.Fused f = h.fusion().get();
+    if (mode == SearchMode.SEMANTIC) {
+      return String.format(Locale.ROOT, "semantic: rank %d, cosine similarity %.4f to the query (%s)",
+          f.semanticRank(), f.similarity(), queryVectors.model());
+    }
+    StringBuilder sb = new StringBuilder(RankFusion.explain(f, hybrid, queryVectors.model()));
+    if (f.lexical() && lexical != null) {
+      sb.append("lexical score:\n").append(searcher.explain(lexical, h.doc()));
+    }
+    return sb.toString();
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact) {
+    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withMaxLength(20_000)
+        // Free text is searched in the combined title+abstract field: its words highlight the abstract too.
+        .withFieldMatcher(f -> f.equals(Fields.ABSTRACT) || f.equals(Fields.TEXT) || f.equals(Fields.ABSTRACT_EXACT));
+    if (exact) {
+      // The exact field is not stored: highlight the stored abstract with the exact field's offsets.
+      b.withMaskedFieldsFunc(field -> Fields.ABSTRACT.equals(field) ? Set.of(Fields.ABSTRACT_EXACT) : Set.of());
+    }
+    return b.build();
+  }
+}
