@@ -16,13 +16,11 @@ import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +34,7 @@ import picocli.CommandLine.Option;
           + "side in one run; absolute numbers depend on the machine."},
     footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
       "  scholar bench --papers 1000000 --dir /data/bench --queries 600"})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends CliCommand {
   @Option(names = "--papers", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
   int papers;
 
@@ -58,14 +56,6 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "Indexing threads for the bare baseline (default: cores).")
   Integer threads;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  BenchCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -16,7 +16,6 @@ import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +39,7 @@ import picocli.CommandLine.Option;
       "  scholar index --replace --index /tmp/cacm src/test/resources/cacm/corpus.jsonl",
       "  scholar eval --task search --index /tmp/cacm --topics src/test/resources/cacm/topics.tsv \\",
       "      --qrels src/test/resources/cacm/qrels.txt --baseline"})
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends CliCommand {
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "search, similar or researchers.")
   String task;
 
@@ -72,14 +70,6 @@ final class EvalCommand implements Callable<Integer> {
   Map<String, String> settings = new LinkedHashMap<>();
 
   private static final Duration EVAL_BUDGET = Duration.ofMinutes(10);
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  EvalCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() throws IOException {

@@ -3,7 +3,6 @@ package dev.scholarsearch.cli;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Indexer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +42,7 @@ import picocli.CommandLine.Parameters;
       "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",
       "  scholar index --replace --reference-date 2026-01-01 seeds/",
       "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time"})
-final class IndexCommand implements Callable<Integer> {
+final class IndexCommand extends CliCommand {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories to index (default, when there is no index yet: seeds/ of the project).")
   List<Path> inputs = new ArrayList<>();
@@ -80,14 +78,6 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
   boolean quiet;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  IndexCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() {

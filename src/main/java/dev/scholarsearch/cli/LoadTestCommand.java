@@ -10,13 +10,11 @@ import dev.scholarsearch.http.Services;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Option;
           + "N concurrent clients for a fixed time; report requests, errors, p50 and p99 per endpoint, and the "
           + "server's heap before and after. Traffic stays on 127.0.0.1 and stops by itself."},
     footer = {"", "Example:", "  scholar loadtest --index target/bench/ours-100000 --clients 16,64 --seconds 60"})
-final class LoadTestCommand implements Callable<Integer> {
+final class LoadTestCommand extends CliCommand {
   @Mixin
   IndexDirOption indexDir;
 
@@ -36,14 +34,6 @@ final class LoadTestCommand implements Callable<Integer> {
 
   @Option(names = "--seconds", defaultValue = "60", description = "Length of each run (default: ${DEFAULT-VALUE}).")
   int seconds;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  LoadTestCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -27,14 +27,14 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code: 0 ok, 1 a fatal error, 2 bad usage. */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new Main(out))
-        .addSubcommand(new IndexCommand(out, err))
-        .addSubcommand(new SearchCommand(out, err))
-        .addSubcommand(new StatsCommand(out, err))
-        .addSubcommand(new ServeCommand(out, err))
-        .addSubcommand(new EvalCommand(out, err))
-        .addSubcommand(new BenchCommand(out, err))
-        .addSubcommand(new VectorBenchCommand(out, err))
-        .addSubcommand(new LoadTestCommand(out, err));
+        .addSubcommand(new IndexCommand().writingTo(out, err))
+        .addSubcommand(new SearchCommand().writingTo(out, err))
+        .addSubcommand(new StatsCommand().writingTo(out, err))
+        .addSubcommand(new ServeCommand().writingTo(out, err))
+        .addSubcommand(new EvalCommand().writingTo(out, err))
+        .addSubcommand(new BenchCommand().writingTo(out, err))
+        .addSubcommand(new VectorBenchCommand().writingTo(out, err))
+        .addSubcommand(new LoadTestCommand().writingTo(out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);

@@ -14,12 +14,10 @@ import dev.scholarsearch.search.SearchResult;
 import dev.scholarsearch.search.SortOrder;
 import dev.scholarsearch.search.YearRange;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +34,7 @@ import picocli.CommandLine.Parameters;
       "  scholar search 'author:zhu +agents' --limit 5",
       "  scholar search 'federated' --category LG --year 2025-",
       "  scholar search '' --venue arXiv --limit 5          # the newest papers of a venue"})
-final class SearchCommand implements Callable<Integer> {
+final class SearchCommand extends CliCommand {
   @Parameters(paramLabel = "QUERY", description = "The query.")
   String query;
 
@@ -82,14 +80,6 @@ final class SearchCommand implements Callable<Integer> {
       description = "Stop the search after this many milliseconds and fail (default: ${DEFAULT-VALUE}). Loading the "
           + "embedding model, once per run, does not count against it.")
   long queryBudgetMs;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  SearchCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() {

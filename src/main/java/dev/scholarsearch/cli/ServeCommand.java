@@ -11,13 +11,11 @@ import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +33,7 @@ import picocli.CommandLine.Option;
       "The server listens on 127.0.0.1 only. To let other machines connect, pass --host 0.0.0.0 (or an"
           + " address of this machine); there is no authentication, so do that only on a trusted network."},
     footer = {"", "Examples:", "  scholar serve", "  scholar serve --port 8080 --cors http://localhost:5173"})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends CliCommand {
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -58,14 +56,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin
   SearchThreadsOption searchThreads;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  ServeCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {

@@ -6,12 +6,10 @@ import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,17 +17,9 @@ import picocli.CommandLine.Mixin;
 /** {@code stats}: what the index holds. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the index holds: papers, researchers, inputs, build time, size and top facet values.")
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends CliCommand {
   @Mixin
   IndexDirOption indexDir;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  StatsCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   @Override
   public Integer call() {

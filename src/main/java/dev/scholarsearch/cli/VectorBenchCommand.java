@@ -22,14 +22,12 @@ import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SortOrder;
 import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -50,7 +48,7 @@ import picocli.CommandLine.Option;
           + "same builds without vectors: written anew, updated unchanged, updated with 1%% of papers changed."},
     footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000",
       "  scholar bench-vectors --skip-text --knn-papers 0 --rebuild-papers 100000"})
-final class VectorBenchCommand implements Callable<Integer> {
+final class VectorBenchCommand extends CliCommand {
   @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text (default: 2,000 synthetic papers).")
   Path input;
 
@@ -98,14 +96,6 @@ final class VectorBenchCommand implements Callable<Integer> {
 
   @Mixin
   SearchThreadsOption searchThreads;
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  VectorBenchCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
 
   private VectorFormats formats() {
     return VectorFormats.DEFAULT.withFormat(vectorFormat).withGraphThreshold(graphThreshold)
