@@ -66,7 +66,7 @@ final class EvalCommand extends CliCommand {
       description = "lexical, semantic or hybrid (default: hybrid when the index has vectors, else lexical).")
   String mode;
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable): " + Tuning.NAMES + ".")
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable); the settings are listed below.")
   Map<String, String> settings = new LinkedHashMap<>();
 
   private static final Duration EVAL_BUDGET = Duration.ofMinutes(10);

@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         .addSubcommand(new BenchCommand().writingTo(out, err))
         .addSubcommand(new VectorBenchCommand().writingTo(out, err))
         .addSubcommand(new LoadTestCommand().writingTo(out, err));
+    listSettings(cli.getSubcommands().get("eval").getCommandSpec().usageMessage());
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);
@@ -69,6 +70,15 @@ public final class Main implements Runnable {
       throw e;
     });
     return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
+  }
+
+  /** The --set knobs, with their defaults, after eval's examples: generated, so the list cannot go stale. */
+  private static void listSettings(CommandLine.Model.UsageMessageSpec usage) {
+    java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+    footer.add("");
+    footer.add("Settings for --set NAME=VALUE (default, meaning):");
+    footer.addAll(Settings.help());
+    usage.footer(footer.toArray(String[]::new));
   }
 
   public static void main(String[] args) {

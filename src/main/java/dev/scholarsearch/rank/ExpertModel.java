@@ -12,6 +12,12 @@ package dev.scholarsearch.rank;
 public record ExpertModel(int topPapers, Aggregation aggregation, double volumeExponent, double restWeight) {
   public static final ExpertModel DEFAULT = new ExpertModel(100, Aggregation.COMB_MAX, 0, 0.1);
 
+  public ExpertModel {
+    if (topPapers < 1 || volumeExponent < 0 || restWeight < 0 || restWeight > 1) {
+      throw new IllegalArgumentException("need topPapers >= 1, volumeExponent >= 0 and 0 <= restWeight <= 1");
+    }
+  }
+
   /** Vote combination functions from the data-fusion literature. */
   public enum Aggregation {
     /** Sum of the paper scores. */

@@ -5,7 +5,6 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
-import dev.scholarsearch.search.Retrieval;
 import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.UserQuery;
@@ -32,6 +31,10 @@ import org.apache.lucene.search.TopDocs;
 
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
 public final class ExpertRanker {
+  /** Papers shown as a researcher's evidence: the best few say why; the rest are on their page. */
+  static final int EVIDENCE = 5;
+  /** The most researchers one API request ranks. */
+  public static final int MAX_LIMIT = 100;
   private final LiveIndex index;
   private final SearchKernel kernel;
   private final ExpertModel model;
@@ -63,8 +66,8 @@ public final class ExpertRanker {
 
   /** The same, with papers ranked in {@code mode} (null: hybrid when the index has vectors). */
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit, SearchMode mode) {
-    if (limit < 1 || limit > 100) {
-      throw InvalidRequestException.badParameter("limit must be between 1 and 100, got " + limit);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
     return ranking(topic, filters, scope, limit, mode);
   }
@@ -121,7 +124,7 @@ public final class ExpertRanker {
           continue;
         }
         List<Expert.Evidence> evidence = new ArrayList<>();
-        for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(5, c.votes().docs.size()))) {
+        for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(EVIDENCE, c.votes().docs.size()))) {
           var d = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
           evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score));
         }

@@ -32,6 +32,14 @@ import org.apache.lucene.util.BytesRef;
 public final class ResearcherProfiles {
   /** Papers listed (and aggregated for co-authors, categories, terms and years): the newest ones. */
   static final int MAX_PAPERS = 200;
+  /** Co-authors listed: enough for a page, and a long tail of one-paper co-authors says little. */
+  static final int MAX_COAUTHORS = 50;
+  /** Categories and years listed: a researcher's main areas fit in ten. */
+  static final int MAX_COUNTS = 10;
+  /** Characteristic words shown: a line's worth. */
+  static final int CHARACTERISTIC_WORDS = 12;
+  /** Words whose document frequency is looked up: only frequent words can be characteristic, and each lookup costs. */
+  static final int CANDIDATE_WORDS = 400;
   private final LiveIndex index;
 
   public ResearcherProfiles(LiveIndex index) {
@@ -71,13 +79,13 @@ public final class ResearcherProfiles {
       }
       List<ResearcherProfile.Coauthor> coauthors = coCount.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(50).map(e -> new ResearcherProfile.Coauthor(e.getKey(), coName.get(e.getKey()), e.getValue())).toList();
+          .limit(MAX_COAUTHORS).map(e -> new ResearcherProfile.Coauthor(e.getKey(), coName.get(e.getKey()), e.getValue())).toList();
       List<ResearcherProfile.Count> topCategories = categories.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(10).map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
+          .limit(MAX_COUNTS).map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
       List<ResearcherProfile.Count> perYear = years.entrySet().stream()
           .map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
-      List<String> terms = characteristicTerms(searcher.getIndexReader(), docs, words, 12);
+      List<String> terms = characteristicTerms(searcher.getIndexReader(), docs, words, CHARACTERISTIC_WORDS);
       List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
           p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
       return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
@@ -126,7 +134,7 @@ public final class ResearcherProfiles {
     // Only the most frequent words can be characteristic: look up document frequencies for those alone.
     List<Map.Entry<String, Long>> frequent = new ArrayList<>(tf.entrySet());
     frequent.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    for (Map.Entry<String, Long> e : frequent.subList(0, Math.min(400, frequent.size()))) {
+    for (Map.Entry<String, Long> e : frequent.subList(0, Math.min(CANDIDATE_WORDS, frequent.size()))) {
       String text = e.getKey();
       if (text.length() < 3 || text.chars().allMatch(Character::isDigit)) {
         continue;

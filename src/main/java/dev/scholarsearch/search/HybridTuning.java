@@ -1,7 +1,5 @@
 package dev.scholarsearch.search;
 
-import java.util.Locale;
-
 /**
  * How lexical and semantic rankings are fused, tuned on CACM (docs/EVALUATION.md).
  *
@@ -36,15 +34,7 @@ public record HybridTuning(Method method, int k, float semanticWeight, float lex
 
   /** The fusion formula. */
   public enum Method {
-    SCORES, RRF;
-
-    static Method parse(String s) {
-      try {
-        return valueOf(s.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("fusion must be scores or rrf, got '" + s + "'");
-      }
-    }
+    SCORES, RRF
   }
 
   public HybridTuning {
@@ -59,48 +49,9 @@ public record HybridTuning(Method method, int k, float semanticWeight, float lex
     }
   }
 
-  public HybridTuning withMethod(String v) {
-    return new HybridTuning(Method.parse(v), k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withMinSimilarity(float v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
-        v, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withK(int v) {
-    return new HybridTuning(method, v, semanticWeight, lexicalShare, semanticDepth, lexicalDepth,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withSemanticWeight(float v) {
-    return new HybridTuning(method, k, v, lexicalShare, semanticDepth, lexicalDepth,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withLexicalShare(float v) {
-    return new HybridTuning(method, k, semanticWeight, v, semanticDepth, lexicalDepth,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withSemanticDepth(int v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, v, lexicalDepth,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withLexicalDepth(int v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, v,
-        minSimilarity, feedbackDocs, feedbackWeight);
-  }
-
-  public HybridTuning withFeedbackDocs(int v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity, v,
+  /** The same fusion with {@code n} feedback papers (0: no vector feedback). */
+  public HybridTuning withFeedbackDocs(int n) {
+    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity, n,
         feedbackWeight);
-  }
-
-  public HybridTuning withFeedbackWeight(float v) {
-    return new HybridTuning(method, k, semanticWeight, lexicalShare, semanticDepth, lexicalDepth, minSimilarity,
-        feedbackDocs, v);
   }
 }

@@ -15,6 +15,14 @@ public record SearchTuning(float titleWeight, float abstractWeight, float proxim
     int feedbackDocs, int feedbackTerms, float originalWeight) {
   public static final SearchTuning DEFAULT = new SearchTuning(0.5f, 0f, 0.3f, 8, 0, 20, 0.7f);
 
+  public SearchTuning {
+    if (titleWeight < 0 || abstractWeight < 0 || proximityWeight < 0 || proximitySlop < 0 || feedbackDocs < 0
+        || feedbackTerms < 1 || !(originalWeight > 0 && originalWeight <= 1)) {
+      throw new IllegalArgumentException("need weights, slop and feedbackDocs >= 0, feedbackTerms >= 1 and"
+          + " 0 < originalWeight <= 1");
+    }
+  }
+
   public UserQueryParser.FieldWeights weights() {
     return new UserQueryParser.FieldWeights(1f, titleWeight, abstractWeight);
   }

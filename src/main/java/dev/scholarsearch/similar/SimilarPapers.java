@@ -55,6 +55,10 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SimilarPapers {
   public static final int MAX_TEXT_CHARS = 20_000;
+  /** The most similar papers one request returns. */
+  public static final int MAX_LIMIT = 100;
+  /** Shared words named per hit: the strongest few say why; a long list says nothing. */
+  static final int SHARED_WORDS = 5;
   private final LiveIndex index;
   private final SearchKernel kernel;
   private final SimilarityModel model;
@@ -145,8 +149,8 @@ public final class SimilarPapers {
   }
 
   private static void checkLimit(int limit) {
-    if (limit < 1 || limit > 100) {
-      throw InvalidRequestException.badParameter("limit must be between 1 and 100, got " + limit);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
   }
 
@@ -319,7 +323,7 @@ public final class SimilarPapers {
     }
     List<String> out = new ArrayList<>();
     for (String t : queryTerms.keySet()) {
-      if (present.contains(t) && out.size() < 5) {
+      if (present.contains(t) && out.size() < SHARED_WORDS) {
         out.add(words.word(t));
       }
     }

@@ -22,33 +22,12 @@ public record SimilarityModel(int minTermFreq, int minDocFreq, int maxDocFreqPer
     int feedbackTerms, float originalWeight) {
   public static final SimilarityModel DEFAULT = new SimilarityModel(1, 1, 30, 50, 0.5f, 0f, 0f, true, 5, 30, 0.5f);
 
-  /** A copy with {@code name} set to {@code value}; names as in {@code eval --set}. */
-  public SimilarityModel with(String name, String value) {
-    int mtf = minTermFreq;
-    int mdf = minDocFreq;
-    int maxDf = maxDocFreqPercent;
-    int terms = maxQueryTerms;
-    float title = titleBoost;
-    float cat = categoryBoost;
-    float co = coauthorBoost;
-    boolean qtf = weighByQueryCount;
-    int fbDocs = feedbackDocs;
-    int fbTerms = feedbackTerms;
-    float fbW = originalWeight;
-    switch (name) {
-      case "mltMinTf" -> mtf = Integer.parseInt(value);
-      case "mltMinDf" -> mdf = Integer.parseInt(value);
-      case "mltMaxDfPct" -> maxDf = Integer.parseInt(value);
-      case "mltTerms" -> terms = Integer.parseInt(value);
-      case "mltTitle" -> title = Float.parseFloat(value);
-      case "mltCategory" -> cat = Float.parseFloat(value);
-      case "mltCoauthor" -> co = Float.parseFloat(value);
-      case "mltQtf" -> qtf = Boolean.parseBoolean(value);
-      case "mltFbDocs" -> fbDocs = Integer.parseInt(value);
-      case "mltFbTerms" -> fbTerms = Integer.parseInt(value);
-      case "mltFbWeight" -> fbW = Float.parseFloat(value);
-      default -> throw new IllegalArgumentException("unknown similar-paper setting '" + name + "'");
+  public SimilarityModel {
+    if (minTermFreq < 1 || minDocFreq < 1 || maxDocFreqPercent < 1 || maxDocFreqPercent > 100 || maxQueryTerms < 1
+        || titleBoost < 0 || categoryBoost < 0 || coauthorBoost < 0 || feedbackDocs < 0 || feedbackTerms < 1
+        || !(originalWeight > 0 && originalWeight <= 1)) {
+      throw new IllegalArgumentException("need minTermFreq, minDocFreq, maxQueryTerms and feedbackTerms >= 1, "
+          + "1 <= maxDocFreqPercent <= 100, boosts and feedbackDocs >= 0 and 0 < originalWeight <= 1");
     }
-    return new SimilarityModel(mtf, mdf, maxDf, terms, title, cat, co, qtf, fbDocs, fbTerms, fbW);
   }
 }

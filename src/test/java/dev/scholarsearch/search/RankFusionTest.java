@@ -49,7 +49,9 @@ class RankFusionTest {
 
   @Test
   void reciprocalRankFusionSeesOnlyRanks() {
-    HybridTuning rrf = HybridTuning.DEFAULT.withMethod("rrf").withK(60).withSemanticWeight(1f);
+    HybridTuning d = HybridTuning.DEFAULT;
+    HybridTuning rrf = new HybridTuning(HybridTuning.Method.RRF, 60, 1f, d.lexicalShare(), d.semanticDepth(),
+        d.lexicalDepth(), d.minSimilarity(), d.feedbackDocs(), d.feedbackWeight());
     ScoreDoc[] lexical = {new ScoreDoc(1, 10f), new ScoreDoc(2, 9f)};
     ScoreDoc[] semantic = {new ScoreDoc(2, knn(0.9)), new ScoreDoc(3, knn(0.5))};
     List<RankFusion.Fused> f = RankFusion.fuse(lexical, semantic, rrf);
@@ -70,7 +72,7 @@ class RankFusionTest {
   @Test
   void aBadSettingIsNamedWithItsValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HybridTuning.DEFAULT.withSemanticDepth(4_000));
+        () -> new HybridTuning(HybridTuning.Method.SCORES, 60, 0.5f, 0.6f, 4_000, 1_000, 0.3f, 5, 0.5f));
     assertTrue(e.getMessage().contains("semanticDepth=4000"), e.getMessage());
   }
 
