@@ -6,10 +6,10 @@ import dev.scholarsearch.index.QueryTimeoutException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,21 +19,6 @@ public final class AppFactory {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
   private static final Logger LOG = LoggerFactory.getLogger(AppFactory.class);
 
-  /** A route the API serves; the OpenAPI description is checked against this list. */
-  public record Route(HandlerType method, String path) {}
-
-  /** Every API route, in the order they are documented. */
-  public static final List<Route> ROUTES = List.of(
-      new Route(HandlerType.GET, "/api/search"),
-      new Route(HandlerType.GET, "/api/papers/{id}"),
-      new Route(HandlerType.GET, "/api/papers/{id}/similar"),
-      new Route(HandlerType.POST, "/api/similar"),
-      new Route(HandlerType.GET, "/api/researchers"),
-      new Route(HandlerType.GET, "/api/researchers/{id}"),
-      new Route(HandlerType.GET, "/api/suggest"),
-      new Route(HandlerType.GET, "/api/health"),
-      new Route(HandlerType.GET, "/api/openapi.json"));
-
   /** The page may load only its own scripts, styles and images; nothing inline, no frames. */
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -41,10 +26,10 @@ public final class AppFactory {
   private AppFactory() {}
 
   public static Javalin create(Services services, ServerOptions options) {
-    SearchController search = new SearchController(services.papers());
-    PaperController papers = new PaperController(services.papers(), services.similar());
-    ResearcherController researchers = new ResearcherController(services.experts(), services.researchers());
-    MetaController meta = new MetaController(services.suggester(), services.overview(), services.embedder());
+    ApiRoutes.Controllers controllers = new ApiRoutes.Controllers(new SearchController(services.papers()),
+        new PaperController(services.papers(), services.similar()),
+        new ResearcherController(services.experts(), services.researchers()),
+        new MetaController(services.suggester(), services.overview(), services.embedder()));
 
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -71,28 +56,17 @@ public final class AppFactory {
         config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
             String.format("%.1f", ms)));
       }
-      routes(config, search, papers, researchers, meta);
+      routes(config, controllers);
       errors(config, options.maxBodyBytes());
     });
   }
 
-  private static void routes(JavalinConfig config, SearchController search, PaperController papers,
-      ResearcherController researchers, MetaController meta) {
+  private static void routes(JavalinConfig config, ApiRoutes.Controllers controllers) {
     config.routes.before(AppFactory::securityHeaders);
     config.routes.before("/api/*", AppFactory::rejectMalformedEscapes);
-    config.routes.get("/api/search", search::search);
-    config.routes.get("/api/papers/{id}", papers::paper);
-    config.routes.get("/api/papers/{id}/similar", papers::similarToPaper);
-    config.routes.post("/api/similar", papers::similarToText);
-    config.routes.get("/api/researchers", researchers::rank);
-    config.routes.get("/api/researchers/{id}", researchers::profile);
-    config.routes.get("/api/suggest", meta::suggest);
-    config.routes.get("/api/health", meta::health);
-    config.routes.get("/api/openapi.json", meta::openApi);
-    config.routes.get("/api/similar", ctx -> {
-      ctx.header("Allow", "POST");
-      throw new io.javalin.http.HttpResponseException(405, "use POST with a JSON body {\"text\": \"...\"}");
-    });
+    for (ApiRoutes.Route r : ApiRoutes.ALL) {
+      config.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler().apply(controllers)));
+    }
   }
 
   /** Javalin would fail decoding a path parameter with a bad escape ({@code %u0041}); say what is wrong instead. */
@@ -101,12 +75,6 @@ public final class AppFactory {
       throw InvalidRequestException.badParameter("the path has a malformed percent-escape (a '%' must be followed by"
           + " two hex digits): '" + Params.clip(ctx.path()) + "'");
     }
-  }
-
-  /** The methods the API serves on {@code path}, in the order routes are declared; empty for no route. */
-  static List<String> allowedMethods(String path) {
-    return ROUTES.stream().filter(r -> path.matches(r.path().replaceAll("\\{[^}]+}", "[^/]+")))
-        .map(r -> r.method().name()).distinct().toList();
   }
 
   private static void securityHeaders(Context ctx) {
@@ -127,7 +95,7 @@ public final class AppFactory {
     config.routes.exception(NotFoundException.class,
         (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-      List<String> allowed = e.getStatus() == 404 ? allowedMethods(ctx.path()) : List.of();
+      List<String> allowed = e.getStatus() == 404 ? ApiRoutes.allowedMethods(ctx.path()) : List.of();
       if (!allowed.isEmpty()) {
         // The route exists, with other methods: 405 and the methods it takes, as RFC 9110 asks.
         ctx.status(405).header("Allow", String.join(", ", allowed)).json(new ApiError("method_not_allowed",

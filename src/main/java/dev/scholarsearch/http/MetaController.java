@@ -7,8 +7,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -35,24 +33,17 @@ final class MetaController {
 
   void suggest(Context ctx) {
     Params p = Params.of(ctx, Set.of("q", "limit"));
-    ctx.json(Map.of("suggestions", suggester.suggest(p.string("q", ""), p.integer("limit", Suggester.MAX_RESULTS))));
+    ctx.json(new Responses.Suggestions(suggester.suggest(p.string("q", ""), p.integer("limit", Suggester.MAX_RESULTS))));
   }
 
   void health(Context ctx) {
     Params.of(ctx, Set.of());
     IndexOverview o = overview.get();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "ok");
-    out.put("papers", o.papers());
-    out.put("researchers", o.researchers());
-    out.put("researchersWithProfiles", o.researchersWithProfiles());
-    out.put("builtAt", o.manifest().builtAt().toString());
-    out.put("indexBytes", o.sizeBytes());
-    out.put("vectors", o.manifest().hasVectors() ? o.manifest().vectorModel() : null);
-    out.put("defaultMode", o.manifest().hasVectors() ? "hybrid" : "lexical");
+    boolean vectors = o.manifest().hasVectors();
     // Semantic and hybrid requests that come while the model loads wait for it (at most 60 s).
-    out.put("embedder", o.manifest().hasVectors() ? embedder.state().name().toLowerCase(java.util.Locale.ROOT) : "unused");
-    ctx.json(out);
+    ctx.json(new Responses.Health("ok", o.papers(), o.researchers(), o.researchersWithProfiles(),
+        o.manifest().builtAt().toString(), o.sizeBytes(), vectors ? o.manifest().vectorModel() : null,
+        vectors ? "hybrid" : "lexical", vectors ? embedder.state().name().toLowerCase(java.util.Locale.ROOT) : "unused"));
   }
 
   void openApi(Context ctx) {

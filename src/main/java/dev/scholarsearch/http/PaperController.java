@@ -8,13 +8,12 @@ import dev.scholarsearch.similar.SimilarPapers;
 import dev.scholarsearch.embed.VisibleText;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code GET /api/papers/{id}}, {@code GET /api/papers/{id}/similar} and {@code POST /api/similar}. */
 final class PaperController {
-  private static final Set<String> SIMILAR_PARAMS = SearchController.with(Params.FILTERS, "limit", "mode");
-  private static final Set<String> SIMILAR_TEXT_PARAMS = SearchController.with(Params.FILTERS, "mode");
+  private static final Set<String> SIMILAR_PARAMS = Params.filtersAnd( "limit", "mode");
+  private static final Set<String> SIMILAR_TEXT_PARAMS = Params.filtersAnd( "mode");
 
   /** The body of {@code POST /api/similar}. */
   record SimilarText(String text, Integer limit) {}
@@ -37,7 +36,7 @@ final class PaperController {
     Params p = Params.of(ctx, SIMILAR_PARAMS);
     String id = ctx.pathParam("id");
     List<SimilarHit> hits = similar.like(id, p.filters(), p.integer("limit", 10), SearchMode.parse(p.string("mode", ""))).orElseThrow(() -> noPaper(id));
-    ctx.json(Map.of("paperId", id, "hits", hits));
+    ctx.json(new Responses.SimilarToPaper(id, hits));
   }
 
   void similarToText(Context ctx) {
@@ -48,7 +47,7 @@ final class PaperController {
     if (text.isEmpty() && body.text() != null && !body.text().isEmpty()) {
       throw badBody("text has no visible characters (only spaces, control or zero-width characters)");
     }
-    ctx.json(Map.of("hits", similar.likeText(text, p.filters(), limit, SearchMode.parse(p.string("mode", "")))));
+    ctx.json(new Responses.SimilarToText(similar.likeText(text, p.filters(), limit, SearchMode.parse(p.string("mode", "")))));
   }
 
   private static NotFoundException noPaper(String id) {

@@ -14,6 +14,13 @@ import java.util.TreeSet;
 final class Params {
   static final Set<String> FILTERS = Set.of("author", "category", "venue", "type", "year", "hasCode");
 
+  /** The filter parameters and {@code more}: what an endpoint that filters papers accepts. */
+  static Set<String> filtersAnd(String... more) {
+    Set<String> s = new java.util.HashSet<>(FILTERS);
+    s.addAll(Set.of(more));
+    return Set.copyOf(s);
+  }
+
   private final Context ctx;
 
   private Params(Context ctx, Set<String> allowed) {

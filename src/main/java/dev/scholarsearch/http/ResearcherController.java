@@ -5,14 +5,12 @@ import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.rank.ResearcherProfiles;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code GET /api/researchers?topic=} and {@code GET /api/researchers/{id}}. */
 final class ResearcherController {
-  private static final Set<String> RANK_PARAMS = SearchController.with(Params.FILTERS, "topic", "limit", "scope", "mode");
+  private static final Set<String> RANK_PARAMS = Params.filtersAnd( "topic", "limit", "scope", "mode");
 
   private final ExpertRanker experts;
   private final ResearcherProfiles profiles;
@@ -28,11 +26,7 @@ final class ResearcherController {
     ExpertRanker.Scope scope = ExpertRanker.Scope.parse(p.string("scope", "all"));
     List<Expert> hits = experts.rank(topic, p.filters(), scope, p.integer("limit", 10),
         SearchMode.parse(p.string("mode", "")));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("topic", topic);
-    out.put("scope", scope.name().toLowerCase(java.util.Locale.ROOT));
-    out.put("hits", hits);
-    ctx.json(out);
+    ctx.json(new Responses.ExpertRanking(topic, scope.name().toLowerCase(java.util.Locale.ROOT), hits));
   }
 
   void profile(Context ctx) {

@@ -5,12 +5,11 @@ import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SortOrder;
 import io.javalin.http.Context;
-import java.util.HashSet;
 import java.util.Set;
 
 /** {@code GET /api/search}. */
 final class SearchController {
-  private static final Set<String> PARAMS = with(Params.FILTERS,
+  private static final Set<String> PARAMS = Params.filtersAnd(
       "q", "sort", "offset", "limit", "exact", "explain", "facetLimit", "mode");
 
   private final PaperSearcher papers;
@@ -25,11 +24,5 @@ final class SearchController {
         p.integer("offset", 0), p.integer("limit", 10), p.bool("exact"), p.bool("explain"), p.integer("facetLimit", 10),
         SearchMode.parse(p.string("mode", "")));
     ctx.json(papers.search(req));
-  }
-
-  static Set<String> with(Set<String> base, String... more) {
-    Set<String> s = new HashSet<>(base);
-    s.addAll(Set.of(more));
-    return Set.copyOf(s);
   }
 }
