@@ -90,7 +90,7 @@ final class ServeCommand extends CliCommand {
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid
     // request that comes first waits for that (at most a minute, outside its time budget) instead of failing.
     EmbedderHandle embedder = new EmbedderHandle(() -> {
-      TextEmbedder model = MiniLmEmbedder.shared();
+      TextEmbedder model = MiniLmEmbedder.load();
       Services.warmUp(index, suggester, model);
       return model;
     });
@@ -101,6 +101,7 @@ final class ServeCommand extends CliCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      embedder.close();
       try {
         suggester.close();
         index.close();
@@ -114,6 +115,7 @@ final class ServeCommand extends CliCommand {
     } catch (RuntimeException e) {
       err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
           + " running there? Pick another port with --port.");
+      embedder.close();
       index.close();
       return 1;
     }

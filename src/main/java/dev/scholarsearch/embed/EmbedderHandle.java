@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * for it outside their time budget, for at most {@link #MAX_WAIT}: loading is the process's cost,
  * not the query's.
  */
-public final class EmbedderHandle implements Supplier<TextEmbedder> {
+public final class EmbedderHandle implements Supplier<TextEmbedder>, AutoCloseable {
   /** How long a request waits for the model before it is answered "not ready, try again". */
   public static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -99,6 +99,20 @@ public final class EmbedderHandle implements Supplier<TextEmbedder> {
     }
     started = true;
     return true;
+  }
+
+  /** Closes the model this handle loaded, once loaded (a model that closes: {@link MiniLmEmbedder}). */
+  @Override
+  public void close() {
+    loaded.thenAccept(e -> {
+      if (e instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing on the way out: nothing left to do about it
+        }
+      }
+    });
   }
 
   private void load() {

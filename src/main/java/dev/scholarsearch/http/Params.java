@@ -6,6 +6,7 @@ import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.YearRange;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,17 +22,16 @@ final class Params {
     return Set.copyOf(s);
   }
 
-  private final Context ctx;
+  private final Map<String, List<String>> values;
 
-  private Params(Context ctx, Set<String> allowed) {
-    this.ctx = ctx;
-    String raw = ctx.queryString();
+  private Params(String raw, Map<String, List<String>> values, Set<String> allowed) {
+    this.values = values;
     if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
       // The servlet layer would drop such a parameter silently, and the search would run without it.
       throw InvalidRequestException.badParameter("the query string has a malformed percent-escape (a '%' must be"
           + " followed by two hex digits): '" + clip(raw) + "'");
     }
-    for (String name : ctx.queryParamMap().keySet()) {
+    for (String name : values.keySet()) {
       if (!allowed.contains(name)) {
         throw InvalidRequestException.badParameter("unknown parameter '" + clip(name) + "'; "
             + (allowed.isEmpty() ? "this endpoint takes no parameters" : "this endpoint takes " + String.join(", ", new TreeSet<>(allowed))));
@@ -43,19 +43,28 @@ final class Params {
 
   /** Checks that only {@code allowed} parameters are present. */
   static Params of(Context ctx, Set<String> allowed) {
-    return new Params(ctx, allowed);
+    return new Params(ctx.queryString(), ctx.queryParamMap(), allowed);
+  }
+
+  /** The same over parameters already decoded (tests, and any caller without a request). */
+  static Params of(Map<String, List<String>> values, Set<String> allowed) {
+    return new Params(null, values, allowed);
+  }
+
+  private List<String> values(String name) {
+    return values.getOrDefault(name, List.of());
   }
 
   /** The parameter's one value, cleaned of characters no one sees ({@link VisibleText}), else {@code fallback}. */
   String string(String name, String fallback) {
-    List<String> values = ctx.queryParams(name);
-    if (values.isEmpty()) {
+    List<String> given = values(name);
+    if (given.isEmpty()) {
       return fallback;
     }
-    if (values.size() > 1) {
-      throw InvalidRequestException.badParameter(name + " may be given once, got " + values.size() + " values");
+    if (given.size() > 1) {
+      throw InvalidRequestException.badParameter(name + " may be given once, got " + given.size() + " values");
     }
-    return VisibleText.clean(values.get(0));
+    return VisibleText.clean(given.get(0));
   }
 
   int integer(String name, int fallback) {
@@ -84,7 +93,7 @@ final class Params {
   }
 
   List<String> all(String name) {
-    return ctx.queryParams(name).stream().map(VisibleText::clean).filter(s -> !s.isEmpty()).toList();
+    return values(name).stream().map(VisibleText::clean).filter(s -> !s.isEmpty()).toList();
   }
 
   SearchFilters filters() {

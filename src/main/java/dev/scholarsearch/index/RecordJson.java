@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
 /** The JSON stored with each document, so one stored-field read gives back the whole record. */
 public final class RecordJson {
   /** Shared and thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
+  static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -58,13 +58,21 @@ final class FacetDrillSideways extends DrillSideways {
 
   private final Map<String, SortedSetDocValuesReaderState> states;
   private final Sampling sampling;
+  private final HeapFacetCounts.Ordinals ordinals;
   private final Set<String> estimated = new TreeSet<>();
 
-  /** {@code searcher} must have at least one facet dimension. */
+  /** {@code searcher} must have at least one facet dimension. Ordinals are copied to the heap afresh. */
   FacetDrillSideways(LiveIndex.Snapshot searcher, FacetsConfig config, Sampling sampling) {
+    this(searcher, config, sampling, new HeapFacetCounts.Ordinals());
+  }
+
+  /** The same, reusing the heap copies of ordinals in {@code ordinals}. */
+  FacetDrillSideways(LiveIndex.Snapshot searcher, FacetsConfig config, Sampling sampling,
+      HeapFacetCounts.Ordinals ordinals) {
     super(searcher.untimed(), config, searcher.facetStates().values().iterator().next());
     this.states = searcher.facetStates();
     this.sampling = sampling;
+    this.ordinals = ordinals;
   }
 
   /** The dimensions whose counts in the last search were estimated from a sample, in alphabetical order. */
@@ -102,7 +110,7 @@ final class FacetDrillSideways extends DrillSideways {
       total += md.totalHits();
     }
     if (state.getSize() <= sampling.sampledAboveValues()) {
-      return sampling.heapCounting() ? new HeapFacetCounts(state, hits) : new SortedSetDocValuesFacetCounts(state, hits);
+      return sampling.heapCounting() ? new HeapFacetCounts(state, hits, ordinals) : new SortedSetDocValuesFacetCounts(state, hits);
     }
     if (total <= sampling.exactUpTo()) {
       return new SortedSetDocValuesFacetCounts(state, hits);

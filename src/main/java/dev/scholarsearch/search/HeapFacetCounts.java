@@ -33,15 +33,39 @@ import org.apache.lucene.util.LongValues;
  * dropped with the segment: a 1M-paper index holds about 5 MB per single-valued dimension.
  */
 final class HeapFacetCounts extends Facets {
-  /** Ordinals per segment core and field; a segment never changes, so neither does its copy. */
-  private static final Map<Key, SegmentOrdinals> CACHE = new ConcurrentHashMap<>();
+  /**
+   * The heap copies of ordinals, per segment core and field: a segment never changes, so neither
+   * does its copy, and it is dropped when the segment closes. One per retriever, not per process.
+   */
+  static final class Ordinals {
+    private final Map<Key, SegmentOrdinals> cache = new ConcurrentHashMap<>();
 
-  private record Key(IndexReader.CacheKey core, String field) {}
+    private record Key(IndexReader.CacheKey core, String field) {}
+
+    SegmentOrdinals of(LeafReader reader, String field) throws IOException {
+      IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+      if (helper == null) {
+        return SegmentOrdinals.read(reader, field); // a reader that cannot be cached: read every time
+      }
+      Key key = new Key(helper.getKey(), field);
+      SegmentOrdinals ords = cache.get(key);
+      if (ords == null) {
+        ords = SegmentOrdinals.read(reader, field);
+        if (ords == null) {
+          return null;
+        }
+        if (cache.putIfAbsent(key, ords) == null) {
+          helper.addClosedListener(closed -> cache.keySet().removeIf(k -> k.core() == closed));
+        }
+      }
+      return ords;
+    }
+  }
 
   private final SortedSetDocValuesReaderState state;
   private final int[] counts;
 
-  HeapFacetCounts(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
+  HeapFacetCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, Ordinals ordinals) throws IOException {
     this.state = state;
     this.counts = new int[state.getSize()];
     // The reader's doc values number the values of all its segments together; with more than one
@@ -51,7 +75,7 @@ final class HeapFacetCounts extends Facets {
       if (md.bits() == null || md.totalHits() == 0) {
         continue;
       }
-      SegmentOrdinals ords = ordinals(md.context().reader(), state.getField());
+      SegmentOrdinals ords = ordinals.of(md.context().reader(), state.getField());
       if (ords == null) {
         continue;
       }
@@ -63,25 +87,6 @@ final class HeapFacetCounts extends Facets {
         }
       }
     }
-  }
-
-  private static SegmentOrdinals ordinals(LeafReader reader, String field) throws IOException {
-    IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-    if (helper == null) {
-      return SegmentOrdinals.read(reader, field); // a reader that cannot be cached: read every time
-    }
-    Key key = new Key(helper.getKey(), field);
-    SegmentOrdinals ords = CACHE.get(key);
-    if (ords == null) {
-      ords = SegmentOrdinals.read(reader, field);
-      if (ords == null) {
-        return null;
-      }
-      if (CACHE.putIfAbsent(key, ords) == null) {
-        helper.addClosedListener(closed -> CACHE.keySet().removeIf(k -> k.core() == closed));
-      }
-    }
-    return ords;
   }
 
   /**

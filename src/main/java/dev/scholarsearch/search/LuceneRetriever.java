@@ -40,6 +40,7 @@ public final class LuceneRetriever implements Retriever {
 
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private final FacetDrillSideways.Sampling sampling;
+  private final HeapFacetCounts.Ordinals ordinals = new HeapFacetCounts.Ordinals();
 
   public LuceneRetriever() {
     this(FacetDrillSideways.Sampling.standard());
@@ -106,7 +107,7 @@ public final class LuceneRetriever implements Retriever {
     Map<String, List<FacetValue>> facets = noFacets();
     List<String> estimated = List.of();
     if (withFacets(searcher, counting)) {
-      FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling);
+      FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling, ordinals);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> r = sort.isEmpty()
           ? ds.search(ddq, searcher.withDeadline(new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE)))
           : ds.search(ddq, searcher.withDeadline(new TopFieldCollectorManager(sort.get(), topN, Integer.MAX_VALUE)));
@@ -143,7 +144,7 @@ public final class LuceneRetriever implements Retriever {
     List<Retrieval.Ranked> ranked = fused.subList(0, Math.min(plan.depth(), fused.size())).stream()
         .map(f -> new Retrieval.Ranked(f.doc(), score(plan, f), Optional.of(f))).toList();
     if (withFacets(searcher, counting)) {
-      FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling);
+      FacetDrillSideways ds = new FacetDrillSideways(searcher, facetsConfig, sampling, ordinals);
       DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
           ds.search(ddq, searcher.withDeadline(new TotalHitCountCollectorManager(searcher.untimed().getSlices())));
       return new Collected(ranked, r.collectorResult, true, facetCounts(r.facets, counting.facetLimit()), ds.estimated());
