@@ -1,13 +1,10 @@
 package dev.scholarsearch.similar;
 
-import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.SurfaceForms;
-import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.search.Feedback;
 import dev.scholarsearch.search.HybridTuning;
 import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.SearchMode;
@@ -38,11 +35,8 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -61,7 +55,7 @@ public final class SimilarPapers {
   static final int SHARED_WORDS = 5;
   private final LiveIndex index;
   private final SearchKernel kernel;
-  private final SimilarityModel model;
+  private final SimilarityQuery query;
   private final HybridTuning fusion;
 
   public SimilarPapers(LiveIndex index, SearchKernel kernel) {
@@ -75,7 +69,7 @@ public final class SimilarPapers {
   public SimilarPapers(LiveIndex index, SearchKernel kernel, SimilarityModel model, HybridTuning fusion) {
     this.index = index;
     this.kernel = kernel;
-    this.model = model;
+    this.query = new SimilarityQuery(model);
     this.fusion = fusion;
   }
 
@@ -114,7 +108,7 @@ public final class SimilarPapers {
       int doc = found.scoreDocs[0].doc;
       Paper paper = RecordJson.paper(searcher.storedFields().document(doc).get(Fields.RECORD));
       SearchMode mode = kernel.planner().mode(searcher, asked);
-      Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(doc);
+      Query mlt = mode == SearchMode.SEMANTIC ? null : query.mlt(searcher.getIndexReader()).like(doc);
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : storedVector(searcher, doc);
       SurfaceForms words = new SurfaceForms().learn(paper.title() + "\n" + paper.abstractText());
       return Optional.of(run(searcher, mode, mlt, vector, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
@@ -142,7 +136,7 @@ public final class SimilarPapers {
       fields.put(Fields.TITLE, List.of(text));
       fields.put(Fields.ABSTRACT, List.of(text));
       SearchMode mode = kernel.planner().mode(searcher, asked);
-      Query mlt = mode == SearchMode.SEMANTIC ? null : mlt(searcher).like(fields);
+      Query mlt = mode == SearchMode.SEMANTIC ? null : query.mlt(searcher.getIndexReader()).like(fields);
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : kernel.planner().queryVectors().ofText(text);
       return run(searcher, mode, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
     });
@@ -154,18 +148,6 @@ public final class SimilarPapers {
     }
   }
 
-  private MoreLikeThis mlt(LiveIndex.Snapshot searcher) throws IOException {
-    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-    mlt.setAnalyzer(Analyzers.perField());
-    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.ABSTRACT});
-    mlt.setMinTermFreq(model.minTermFreq());
-    mlt.setMinDocFreq(model.minDocFreq());
-    mlt.setMaxDocFreqPct(model.maxDocFreqPercent());
-    mlt.setMaxQueryTerms(model.maxQueryTerms());
-    mlt.setBoost(true);
-    return mlt;
-  }
-
   /**
    * Runs the similarity query: every term MoreLikeThis picked is searched in the combined title and
    * abstract (a title word of one paper is often an abstract word of another), title matches add a
@@ -175,9 +157,9 @@ public final class SimilarPapers {
   private List<SimilarHit> run(LiveIndex.Snapshot searcher, SearchMode mode, Query mlt, Optional<float[]> vector,
       String queryText, Paper query, SearchFilters filters, int limit, SurfaceForms words) throws IOException {
     List<Query> exclude = query == null ? List.of() : List.of(new TermQuery(new Term(Fields.ID, query.id())));
-    Map<String, Float> queryTerms = mlt == null ? Map.of() : termBoosts(mlt);
+    Map<String, Float> queryTerms = mlt == null ? Map.of() : SimilarityQuery.termBoosts(mlt);
     Query lexical = queryTerms.isEmpty() ? new MatchNoDocsQuery("no telling terms")
-        : lexicalQuery(searcher, queryTerms, queryText, query, PaperFilters.of(filters), exclude);
+        : this.query.lexical(searcher, queryTerms, queryText, query, PaperFilters.of(filters), exclude);
     RetrievalPlan plan = mode == SearchMode.SEMANTIC
         ? new RetrievalPlan.Semantic(vector, filters, exclude, Math.max(limit, fusion.semanticDepth()), fusion, limit)
         : mode == SearchMode.LEXICAL || vector.isEmpty() ? new RetrievalPlan.Lexical(lexical, filters, limit)
@@ -230,80 +212,6 @@ public final class SimilarPapers {
       return Optional.empty();
     }
     return Optional.of(values.vectorValue(it.index()).clone());
-  }
-
-  /** The MoreLikeThis terms as a BM25 query over title and abstract, filtered, with the model's bonuses. */
-  private Query lexicalQuery(LiveIndex.Snapshot searcher, Map<String, Float> queryTerms, String queryText, Paper query,
-      Query filter, List<Query> exclude) throws IOException {
-    if (model.weighByQueryCount()) {
-      // BM25 already weighs rarity; MoreLikeThis's tf-idf boost would count it twice. Weigh by how often
-      // the query uses the word instead, as if the words were typed that often.
-      Map<String, Integer> qtf = WordCounts.of(queryText);
-      queryTerms.replaceAll((t, boost) -> (float) qtf.getOrDefault(t, 1));
-    }
-    BooleanQuery.Builder terms = new BooleanQuery.Builder();
-    for (Map.Entry<String, Float> t : queryTerms.entrySet()) {
-      terms.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT, t.getKey())), t.getValue()), BooleanClause.Occur.SHOULD);
-      if (model.titleBoost() > 0) {
-        terms.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, t.getKey())), t.getValue() * model.titleBoost()),
-            BooleanClause.Occur.SHOULD);
-      }
-    }
-    if (model.feedbackDocs() > 0) {
-      double mass = queryTerms.values().stream().mapToDouble(Float::doubleValue).sum()
-          * (1 - model.originalWeight()) / model.originalWeight();
-      Query expansion = Feedback.expansion(searcher, restrict(terms.build(), filter, exclude), model.feedbackDocs(),
-          model.feedbackTerms(), mass, model.titleBoost());
-      if (expansion != null) {
-        terms.add(expansion, BooleanClause.Occur.SHOULD);
-      }
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(restrict(terms.build(), filter, exclude), BooleanClause.Occur.MUST);
-    if (query != null) {
-      if (model.categoryBoost() > 0) {
-        query.categories().forEach(c -> b.add(new BoostQuery(new ConstantScoreQuery(
-            new TermQuery(new Term(Fields.CATEGORY, c))), model.categoryBoost()), BooleanClause.Occur.SHOULD));
-      }
-      if (model.coauthorBoost() > 0) {
-        query.authors().forEach(a -> b.add(new BoostQuery(new ConstantScoreQuery(
-            new TermQuery(new Term(Fields.AUTHOR_ID, a.researcherId()))), model.coauthorBoost()), BooleanClause.Occur.SHOULD));
-      }
-    }
-    return b.build();
-  }
-
-  private static Query restrict(Query q, Query filter, List<Query> exclude) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER);
-    exclude.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
-    return b.build();
-  }
-
-  /**
-   * The MoreLikeThis query's terms with their boosts, strongest first (ties in MoreLikeThis's own
-   * order, which is best first). Read from the clauses: a QueryVisitor would see each BoostQuery's
-   * term without its boost, and visits a BooleanQuery's optional clauses in hash order.
-   */
-  static Map<String, Float> termBoosts(Query mlt) {
-    Map<String, Float> boosts = new LinkedHashMap<>();
-    if (mlt instanceof BooleanQuery bq) {
-      for (BooleanClause c : bq.clauses()) {
-        Query q = c.query();
-        float boost = 1f;
-        if (q instanceof BoostQuery b) {
-          boost = b.getBoost();
-          q = b.getQuery();
-        }
-        if (q instanceof TermQuery tq) {
-          boosts.merge(tq.getTerm().text(), boost, Math::max);
-        }
-      }
-    }
-    List<Map.Entry<String, Float>> sorted = new ArrayList<>(boosts.entrySet());
-    sorted.sort(Map.Entry.<String, Float>comparingByValue().reversed());
-    Map<String, Float> out = new LinkedHashMap<>();
-    sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
   }
 
   private static List<String> shared(TermVectors vectors, int doc, Map<String, Float> queryTerms, SurfaceForms words)

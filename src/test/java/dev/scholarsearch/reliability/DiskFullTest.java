@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scholarsearch.TestData;
 import dev.scholarsearch.cli.CliRunner;
 import dev.scholarsearch.index.Fields;
-import dev.scholarsearch.index.Indexer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
