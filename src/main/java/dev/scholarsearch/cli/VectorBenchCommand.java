@@ -2,10 +2,10 @@ package dev.scholarsearch.cli;
 
 import dev.scholarsearch.bench.Latencies;
 import dev.scholarsearch.bench.QueryMix;
+import dev.scholarsearch.bench.RealTextBench;
 import dev.scholarsearch.bench.SyntheticCorpus;
 import dev.scholarsearch.bench.SyntheticVectors;
 import dev.scholarsearch.embed.MiniLmEmbedder;
-import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.VectorFormats;
@@ -13,22 +13,16 @@ import dev.scholarsearch.index.PaperVectors;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.model.Corpus;
-import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.PaperSearcher;
-import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
-import dev.scholarsearch.search.SortOrder;
-import dev.scholarsearch.similar.SimilarPapers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import picocli.CommandLine.Command;
@@ -110,7 +104,7 @@ final class VectorBenchCommand extends CliCommand {
     out.printf("# bench-vectors: %d cores, Java %s, max heap %d MiB, model %s%n%n", Runtime.getRuntime().availableProcessors(),
         Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, MiniLmEmbedder.MODEL);
     if (!skipText) {
-      realText(base);
+      new RealTextBench(base, input, queries, formats, searchThreads(), out, err).run();
     }
     if (rebuildPapers > 0) {
       new dev.scholarsearch.bench.RebuildBench(base, rebuildPapers, formats, out).run();
@@ -119,118 +113,6 @@ final class VectorBenchCommand extends CliCommand {
       atScale(base);
     }
     return 0;
-  }
-
-  private void realText(Path base) throws Exception {
-    Path in = input;
-    if (in == null) {
-      in = base.resolve("synthetic-2000.jsonl");
-      if (!Files.exists(in)) {
-        new SyntheticCorpus(42, 2_000).write(in, 2_000);
-      }
-    }
-    Corpus corpus = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(in.toAbsolutePath())).corpus();
-    int n = corpus.papers().size();
-    double words = corpus.papers().stream().mapToInt(p -> PaperVectors.text(p).split("\\s+").length).average().orElse(0);
-    Path lexical = base.resolve("vec-lexical");
-    Path vectors = base.resolve("vec-hybrid");
-    Path cache = base.resolve("vec-cache-" + System.nanoTime());
-    Consumer<String> quiet = s -> {};
-    MiniLmEmbedder.shared().embedQuery("warm up"); // the model's one-off load is not indexing time
-
-    // Every build here writes its index anew (as index --full does), so the rows compare like with like.
-    long t = System.nanoTime();
-    rewrite(lexical, corpus, null);
-    double lexSecs = secs(t);
-    double coldTotal;
-    PaperVectors.Stats coldStats;
-    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
-      t = System.nanoTime();
-      PaperVectors v = PaperVectors.using(MiniLmEmbedder::shared, c, err::println);
-      rewrite(vectors, corpus, v);
-      coldTotal = secs(t);
-      coldStats = v.stats();
-    }
-    double coldEmbed = coldStats.embedSeconds();
-    double warmTotal;
-    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
-      t = System.nanoTime();
-      rewrite(vectors, corpus, PaperVectors.using(MiniLmEmbedder::shared, c, quiet));
-      warmTotal = secs(t);
-    }
-    // Lexical again, now that the JIT is as warm as it was for the warm-cache build; the faster run counts.
-    t = System.nanoTime();
-    rewrite(lexical, corpus, null);
-    lexSecs = Math.min(lexSecs, secs(t));
-    out.printf("## Indexing %,d papers of %s (%.0f words each on average)%n", n, in.getFileName(), words);
-    out.println("| build | seconds | papers/s | index bytes/paper |");
-    out.println("|---|---|---|---|");
-    out.printf("| lexical only (--no-vectors; the faster of two runs) | %.1f | %,.0f | %,.0f |%n", lexSecs, n / lexSecs, size(lexical) / (double) n);
-    out.printf("| with vectors, cold cache (embeds all) | %.1f | %,.0f | %,.0f |%n", coldTotal, n / coldTotal,
-        size(vectors) / (double) n);
-    out.printf("| with vectors, warm cache (embeds none) | %.1f | %,.0f | %,.0f |%n", warmTotal, n / warmTotal,
-        size(vectors) / (double) n);
-    out.printf("embedding alone: %,d texts in %.1f s = %.1f papers/s; warm rebuild / lexical rebuild: %.2f; "
-        + "cache %,.0f bytes/paper%n%n", coldStats.embedded(), coldEmbed, coldStats.embedded() / coldEmbed,
-        warmTotal / lexSecs, size(cache) / (double) n);
-
-    try (LiveIndex index = LiveIndex.open(vectors, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1)).threads(searchThreads()))) {
-      PaperSearcher papers = new PaperSearcher(index);
-      // Hybrid once more without vector feedback, to show what its second kNN search costs. Each
-      // mode has its own searcher, so each embeds every query itself (none reuses another's vector).
-      PaperSearcher noFeedback = new PaperSearcher(index, dev.scholarsearch.search.SearchTuning.DEFAULT,
-          dev.scholarsearch.search.HybridTuning.DEFAULT.withFeedbackDocs(0));
-      SimilarPapers similar = new SimilarPapers(index, papers.kernel());
-      SplittableRandom r = new SplittableRandom(5);
-      List<Paper> sample = new ArrayList<>();
-      for (int i = 0; i < 2 * queries; i++) {
-        sample.add(corpus.papers().get(r.nextInt(n)));
-      }
-      // Queries: the first words of a paper's title; distinct, so no query vector comes from the cache.
-      List<String> qs = sample.stream().map(p -> String.join(" ", List.of(p.title().split("\\s+")).subList(0,
-          Math.min(4, p.title().split("\\s+").length)))).distinct().toList();
-      SearchMode[] modes = {SearchMode.LEXICAL, SearchMode.SEMANTIC, SearchMode.HYBRID, SearchMode.HYBRID};
-      String[] labels = {"lexical", "semantic", "hybrid", "hybrid without vector feedback"};
-      PaperSearcher[] searchers = {papers, new PaperSearcher(index), new PaperSearcher(index), noFeedback};
-      Latencies[] search = {new Latencies(), new Latencies(), new Latencies(), new Latencies()};
-      Latencies[] like = {new Latencies(), new Latencies()};
-      int warm = Math.min(qs.size() / 4, 50);
-      for (int i = 0; i < qs.size(); i++) {
-        for (int m = 0; m < modes.length; m++) {
-          int mode = (m + i) % modes.length; // rotate the order so no mode always runs on a warmer cache
-          SearchRequest req = new SearchRequest(qs.get(i), SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false, false, 10,
-              modes[mode]);
-          long s = System.nanoTime();
-          searchers[mode].search(req);
-          if (i >= warm) {
-            search[mode].add(System.nanoTime() - s);
-          }
-        }
-        String id = sample.get(i).id();
-        for (int m = 0; m < 2; m++) {
-          int mode = (m + i) % 2;
-          long s = System.nanoTime();
-          similar.like(id, SearchFilters.NONE, 10, mode == 0 ? SearchMode.LEXICAL : SearchMode.HYBRID);
-          if (i >= warm) {
-            like[mode].add(System.nanoTime() - s);
-          }
-        }
-      }
-      out.printf("## Query latency by mode, in-process, 1 thread (%d queries after %d warm-up)%n", search[0].count(), warm);
-      out.println("| kind | mode | p50 ms | p99 ms | added p50 ms | added p99 ms |");
-      out.println("|---|---|---|---|---|---|");
-      for (int m = 0; m < modes.length; m++) {
-        out.printf("| search | %s | %.2f | %.2f | %s | %s |%n", labels[m], search[m].percentileMs(50),
-            search[m].percentileMs(99), m == 0 ? "" : String.format("%+.2f", search[m].percentileMs(50) - search[0].percentileMs(50)),
-            m == 0 ? "" : String.format("%+.2f", search[m].percentileMs(99) - search[0].percentileMs(99)));
-      }
-      for (int m = 0; m < 2; m++) {
-        out.printf("| similar | %s | %.2f | %.2f | %s | %s |%n", m == 0 ? "lexical" : "hybrid", like[m].percentileMs(50),
-            like[m].percentileMs(99), m == 0 ? "" : String.format("%+.2f", like[1].percentileMs(50) - like[0].percentileMs(50)),
-            m == 0 ? "" : String.format("%+.2f", like[1].percentileMs(99) - like[0].percentileMs(99)));
-      }
-      out.println();
-    }
   }
 
   private void atScale(Path base) throws Exception {
