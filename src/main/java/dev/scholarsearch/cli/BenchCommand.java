@@ -76,8 +76,14 @@ final class BenchCommand extends CliCommand {
     out.printf("# bench: %,d synthetic papers, %d cores, Java %s, max heap %d MiB%n%n", papers, cores,
         Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
 
-    Path bare = base.resolve("bare-" + papers);
     Path ours = base.resolve("ours-" + papers);
+    indexing(jsonl, base.resolve("bare-" + papers), ours, cores);
+    queries(ours, corpus);
+    return 0;
+  }
+
+  /** Our indexer against a bare Lucene IndexWriter on the same file, unless --reuse finds an index to reuse. */
+  private void indexing(Path jsonl, Path bare, Path ours, int cores) throws IOException {
     // The schema is in the fingerprint, so that --reuse never measures an index older code built.
     String fingerprint = "bench, schema " + Fields.SCHEMA_VERSION;
     boolean reused = reuse && dev.scholarsearch.index.IndexStatus.of(ours).readableManifest()
@@ -85,86 +91,95 @@ final class BenchCommand extends CliCommand {
     out.println("## Indexing");
     if (reused) {
       out.printf("reused the index of an earlier run (%s): no indexing figures in this run%n%n", ours);
-    } else {
-      long t0 = System.nanoTime();
-      BareLuceneIndexer.index(jsonl, bare, threads == null ? cores : threads);
-      double bareSecs = (System.nanoTime() - t0) / 1e9;
-      long t1 = System.nanoTime();
-      Ingester.Result ingested = new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl));
-      Indexer.write(ours, ingested.corpus(), List.of(jsonl.toString()), fingerprint, err::println);
-      double oursSecs = (System.nanoTime() - t1) / 1e9;
-      ingested = null; // let the corpus go before measuring the server's heap
-      out.println("| indexer | papers/s | seconds | bytes/paper |");
-      out.println("|---|---|---|---|");
-      out.printf("| bare Lucene IndexWriter | %,.0f | %.1f | %,.0f |%n", papers / bareSecs, bareSecs, (double) size(bare) / papers);
-      out.printf("| scholar-search (parse, merge, facets, researchers) | %,.0f | %.1f | %,.0f |%n", papers / oursSecs,
-          oursSecs, (double) size(ours) / papers);
-      out.printf("ratio (ours/bare throughput): %.2f%n%n", bareSecs / oursSecs);
+      return;
     }
+    long t0 = System.nanoTime();
+    BareLuceneIndexer.index(jsonl, bare, threads == null ? cores : threads);
+    double bareSecs = (System.nanoTime() - t0) / 1e9;
+    long t1 = System.nanoTime();
+    Indexer.write(ours, new Ingester(ReferenceDate.now(), s -> {}).ingest(List.of(jsonl)).corpus(),
+        List.of(jsonl.toString()), fingerprint, err::println);
+    double oursSecs = (System.nanoTime() - t1) / 1e9;
+    out.println("| indexer | papers/s | seconds | bytes/paper |");
+    out.println("|---|---|---|---|");
+    out.printf("| bare Lucene IndexWriter | %,.0f | %.1f | %,.0f |%n", papers / bareSecs, bareSecs, (double) size(bare) / papers);
+    out.printf("| scholar-search (parse, merge, facets, researchers) | %,.0f | %.1f | %,.0f |%n", papers / oursSecs,
+        oursSecs, (double) size(ours) / papers);
+    out.printf("ratio (ours/bare throughput): %.2f%n%n", bareSecs / oursSecs);
+  }
 
+  /** Latency in-process after a warm-up pass, then over HTTP, and the two side by side. */
+  private void queries(Path ours, SyntheticCorpus corpus) throws Exception {
     long s0 = System.nanoTime();
     try (LiveIndex index = LiveIndex.open(ours, Duration.ofHours(1)); Suggester suggester = new Suggester(index)) {
       Services services = Services.over(index, suggester);
       services.papers().search(dev.scholarsearch.search.SearchRequest.of("start", 1));
       double startup = (System.nanoTime() - s0) / 1e6;
-      QueryMix mix = QueryMix.of(corpus, index, papers, queries, 7);
-      Benchmark bench = new Benchmark(services, mix);
+      Benchmark bench = new Benchmark(services, QueryMix.of(corpus, index, papers, queries, 7));
       // A server answers from a warm JVM: first a full pass of other queries of the same mix (another
       // seed, so nothing measured is answered from a cache), until the JIT has compiled every path.
       Benchmark warmUp = new Benchmark(services, QueryMix.of(corpus, index, papers, queries, 8));
       for (Benchmark.Kind k : Benchmark.Kind.values()) {
         warmUp.inProcess(k, 0);
       }
-      out.println("## Query latency, in-process, 1 thread");
-      out.printf("(after a warm-up pass of %d other queries of each kind, not measured)%n", queries);
-      out.println("| kind | p50 ms | p99 ms | QPS |");
-      out.println("|---|---|---|---|");
-      for (Benchmark.Kind k : Benchmark.Kind.values()) {
-        Latencies l = bench.inProcess(k, Math.min(100, queries));
-        out.printf("| %s | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), l.percentileMs(50), l.percentileMs(99), l.qps());
-      }
-      out.println();
-      out.println("### Keyword search by kind of query (in-process, one more pass)");
-      out.println("| query | n | p50 ms | p99 ms | max ms |");
-      out.println("|---|---|---|---|---|");
-      bench.searchesByKind().forEach((kind, l) -> out.printf("| %s | %d | %.2f | %.2f | %.2f |%n", kind, l.count(),
-          l.percentileMs(50), l.percentileMs(99), l.percentileMs(100)));
-      out.println();
+      inProcess(bench);
       double heap = Benchmark.heapMiB(s -> {});
       out.printf("start-up (open index + first query): %.0f ms; heap in use after warm-up and GC: %.0f MiB%n%n", startup, heap);
       if (!noHttp) {
-        Javalin app = AppFactory.create(services, new ServerOptions(List.of(), ServerOptions.DEFAULT.maxBodyBytes(), false)).start("127.0.0.1", 0);
-        try {
-          String url = "http://127.0.0.1:" + app.port();
-          for (Benchmark.Kind k : Benchmark.Kind.values()) {
-            bench.http(k, url, 1, Math.min(100, queries)); // warm-up
-          }
-          out.println("## Query latency over HTTP (loopback, Java HttpClient)");
-          out.println("| kind | clients | p50 ms | p99 ms | QPS |");
-          out.println("|---|---|---|---|---|");
-          for (Benchmark.Kind k : Benchmark.Kind.values()) {
-            for (int c : clients) {
-              Latencies l = bench.http(k, url, c, queries);
-              out.printf("| %s | %d | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), c, l.percentileMs(50),
-                  l.percentileMs(99), l.qps());
-            }
-          }
-          out.println();
-          out.println("### HTTP against in-process, side by side (each query both ways, back to back; 1 client)");
-          out.println("| kind | in-process p50 ms | HTTP p50 ms | p50 HTTP / in-process | in-process p99 ms | HTTP p99 ms |");
-          out.println("|---|---|---|---|---|---|");
-          for (Benchmark.Kind k : Benchmark.Kind.values()) {
-            Latencies[] pair = bench.sideBySide(k, url);
-            out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", k.name().toLowerCase(), pair[0].percentileMs(50),
-                pair[1].percentileMs(50), pair[1].percentileMs(50) / pair[0].percentileMs(50), pair[0].percentileMs(99),
-                pair[1].percentileMs(99));
-          }
-        } finally {
-          app.stop();
-        }
+        overHttp(services, bench);
       }
     }
-    return 0;
+  }
+
+  private void inProcess(Benchmark bench) {
+    out.println("## Query latency, in-process, 1 thread");
+    out.printf("(after a warm-up pass of %d other queries of each kind, not measured)%n", queries);
+    out.println("| kind | p50 ms | p99 ms | QPS |");
+    out.println("|---|---|---|---|");
+    for (Benchmark.Kind k : Benchmark.Kind.values()) {
+      Latencies l = bench.inProcess(k, Math.min(100, queries));
+      out.printf("| %s | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), l.percentileMs(50), l.percentileMs(99), l.qps());
+    }
+    out.println();
+    out.println("### Keyword search by kind of query (in-process, one more pass)");
+    out.println("| query | n | p50 ms | p99 ms | max ms |");
+    out.println("|---|---|---|---|---|");
+    bench.searchesByKind().forEach((kind, l) -> out.printf("| %s | %d | %.2f | %.2f | %.2f |%n", kind, l.count(),
+        l.percentileMs(50), l.percentileMs(99), l.percentileMs(100)));
+    out.println();
+  }
+
+  private void overHttp(Services services, Benchmark bench) throws Exception {
+    Javalin app = AppFactory.create(services, new ServerOptions(List.of(), ServerOptions.DEFAULT.maxBodyBytes(), false))
+        .start("127.0.0.1", 0);
+    try {
+      String url = "http://127.0.0.1:" + app.port();
+      for (Benchmark.Kind k : Benchmark.Kind.values()) {
+        bench.http(k, url, 1, Math.min(100, queries)); // warm-up
+      }
+      out.println("## Query latency over HTTP (loopback, Java HttpClient)");
+      out.println("| kind | clients | p50 ms | p99 ms | QPS |");
+      out.println("|---|---|---|---|---|");
+      for (Benchmark.Kind k : Benchmark.Kind.values()) {
+        for (int c : clients) {
+          Latencies l = bench.http(k, url, c, queries);
+          out.printf("| %s | %d | %.2f | %.2f | %.0f |%n", k.name().toLowerCase(), c, l.percentileMs(50),
+              l.percentileMs(99), l.qps());
+        }
+      }
+      out.println();
+      out.println("### HTTP against in-process, side by side (each query both ways, back to back; 1 client)");
+      out.println("| kind | in-process p50 ms | HTTP p50 ms | p50 HTTP / in-process | in-process p99 ms | HTTP p99 ms |");
+      out.println("|---|---|---|---|---|---|");
+      for (Benchmark.Kind k : Benchmark.Kind.values()) {
+        Latencies[] pair = bench.sideBySide(k, url);
+        out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", k.name().toLowerCase(), pair[0].percentileMs(50),
+            pair[1].percentileMs(50), pair[1].percentileMs(50) / pair[0].percentileMs(50), pair[0].percentileMs(99),
+            pair[1].percentileMs(99));
+      }
+    } finally {
+      app.stop();
+    }
   }
 
   private static long size(Path dir) throws IOException {

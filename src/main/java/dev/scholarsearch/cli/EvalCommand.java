@@ -73,10 +73,8 @@ final class EvalCommand extends CliCommand {
 
   @Override
   public Integer call() throws IOException {
-    Task t;
-    try {
-      t = Task.valueOf(task.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    Task t = Arrays.stream(Task.values()).filter(x -> x.name().equalsIgnoreCase(task.strip())).findFirst().orElse(null);
+    if (t == null) {
       err.println("error: --task must be search, similar or researchers, got '" + task + "'");
       return 2;
     }
@@ -127,21 +125,7 @@ final class EvalCommand extends CliCommand {
         ours.write(runFile);
       }
       if (baseline) {
-        Run base;
-        try (LiveIndex plain = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
-            .similarity(Similarities.BASELINE.similarity()).budget(EVAL_BUDGET))) {
-          base = t.baseline(new Baselines(plain), topics);
-        }
-        Map<String, Double> baseScores = Evaluation.evaluate(base, qrels, ms);
-        if (runFile != null) {
-          base.write(Path.of(runFile + ".baseline"));
-        }
-        out.printf("%-12s %10s %10s %9s%n", "metric", "baseline", "ours", "change");
-        for (Metric m : ms) {
-          double b = baseScores.get(m.name());
-          double o = oursScores.get(m.name());
-          out.printf("%-12s %10.4f %10.4f %+8.1f%%%n", m.name(), b, o, b == 0 ? 0 : 100 * (o - b) / b);
-        }
+        compare(t, dir, topics, qrels, ms, oursScores);
       } else {
         out.printf("%-12s %10s%n", "metric", "ours");
         for (Metric m : ms) {
@@ -150,6 +134,26 @@ final class EvalCommand extends CliCommand {
       }
       out.printf("time: %.1f s for %d topics (ours)%n", oursSecs, topics.size());
       return 0;
+    }
+  }
+
+  /** The plain BM25 baseline on the same index and topics, and ours against it, metric by metric. */
+  private void compare(Task t, Path dir, Map<String, String> topics, Qrels qrels, List<Metric> ms,
+      Map<String, Double> oursScores) throws IOException {
+    Run base;
+    try (LiveIndex plain = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
+        .similarity(Similarities.BASELINE.similarity()).budget(EVAL_BUDGET))) {
+      base = t.baseline(new Baselines(plain), topics);
+    }
+    Map<String, Double> baseScores = Evaluation.evaluate(base, qrels, ms);
+    if (runFile != null) {
+      base.write(Path.of(runFile + ".baseline"));
+    }
+    out.printf("%-12s %10s %10s %9s%n", "metric", "baseline", "ours", "change");
+    for (Metric m : ms) {
+      double b = baseScores.get(m.name());
+      double o = oursScores.get(m.name());
+      out.printf("%-12s %10.4f %10.4f %+8.1f%%%n", m.name(), b, o, b == 0 ? 0 : 100 * (o - b) / b);
     }
   }
 }
