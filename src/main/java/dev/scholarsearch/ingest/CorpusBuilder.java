@@ -52,67 +52,11 @@ public final class CorpusBuilder {
 
   public Result build() {
     // A cluster is one future paper: its listings, and for page listings the index of their page.
-    List<List<Listing>> clusters = new ArrayList<>();
-    List<Set<Integer>> clusterPages = new ArrayList<>();
-    Map<String, Integer> byExternalId = new HashMap<>();
-    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
+    Clusters clusters = new Clusters();
     List<IngestReport.Problem> warnings = new ArrayList<>();
-    for (Listing l : jsonl) {
-      Integer c = byExternalId.get(l.externalId());
-      if (c != null) {
-        Listing first = clusters.get(c).get(0);
-        if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
-          warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
-              + first.source() + " with another title; both were merged into one paper"));
-        }
-      }
-      if (c == null) {
-        c = clusters.size();
-        clusters.add(new ArrayList<>());
-        clusterPages.add(new TreeSet<>());
-        byExternalId.put(l.externalId(), c);
-        jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(c);
-      }
-      clusters.get(c).add(l);
-    }
-    Map<String, Integer> byTitle = new HashMap<>();
-    for (int p = 0; p < pages.size(); p++) {
-      for (Listing l : pages.get(p).listings()) {
-        String key = TextKeys.normalize(l.title());
-        Integer c = byTitle.get(key);
-        if (c == null) {
-          List<Integer> jsonlMatches = jsonlByTitle.getOrDefault(key, List.of());
-          c = jsonlMatches.size() == 1 ? jsonlMatches.get(0) : null;
-        }
-        if (c == null) {
-          c = clusters.size();
-          clusters.add(new ArrayList<>());
-          clusterPages.add(new TreeSet<>());
-        }
-        byTitle.put(key, c);
-        clusters.get(c).add(l);
-        clusterPages.get(c).add(p);
-      }
-    }
-
-    UnionFind versions = new UnionFind(clusters.size());
-    mergeVersions(clusters, clusterPages, versions);
-    Map<Integer, List<Integer>> groups = new TreeMap<>();
-    for (int c = 0; c < clusters.size(); c++) {
-      groups.computeIfAbsent(versions.find(c), k -> new ArrayList<>()).add(c);
-    }
-
-    List<MergedPaper> merged = new ArrayList<>();
-    int versionsMerged = 0;
-    for (List<Integer> group : groups.values()) {
-      List<List<Listing>> parts = group.stream().map(clusters::get).toList();
-      Set<Integer> pagesOf = new TreeSet<>();
-      group.forEach(c -> pagesOf.addAll(clusterPages.get(c)));
-      MergedPaper m = MergedPaper.of(parts, pagesOf);
-      versionsMerged += m.versions.size();
-      merged.add(m);
-    }
-
+    clusterPageListings(clusters, clusterJsonl(clusters, warnings));
+    List<MergedPaper> merged = mergedPapers(clusters);
+    int versionsMerged = merged.stream().mapToInt(m -> m.versions.size()).sum();
     ResearcherResolver resolver = new ResearcherResolver(pages, merged);
     List<Researcher> researchers = resolver.researchers();
     List<Paper> papers = new ArrayList<>(merged.size());
@@ -124,6 +68,79 @@ public final class CorpusBuilder {
     Stats stats = new Stats(listings, listings - papers.size() - versionsMerged, versionsMerged, pages.size(),
         pages.size() - resolver.profileEntityCount());
     return new Result(new Corpus(papers, researchers), stats, warnings);
+  }
+
+  /** Listings that are one paper (one version, for now), and the pages that list each. */
+  private static final class Clusters {
+    final List<List<Listing>> listings = new ArrayList<>();
+    final List<Set<Integer>> pages = new ArrayList<>();
+
+    int add() {
+      listings.add(new ArrayList<>());
+      pages.add(new TreeSet<>());
+      return listings.size() - 1;
+    }
+  }
+
+  /**
+   * JSONL listings, one cluster per external id (a reused id with another title is merged, and
+   * warned about); returns the clusters by normalised title, for pages to join.
+   */
+  private Map<String, List<Integer>> clusterJsonl(Clusters clusters, List<IngestReport.Problem> warnings) {
+    Map<String, Integer> byExternalId = new HashMap<>();
+    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
+    for (Listing l : jsonl) {
+      Integer c = byExternalId.get(l.externalId());
+      if (c != null) {
+        Listing first = clusters.listings.get(c).get(0);
+        if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
+          warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
+              + first.source() + " with another title; both were merged into one paper"));
+        }
+      }
+      if (c == null) {
+        c = clusters.add();
+        byExternalId.put(l.externalId(), c);
+        jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(c);
+      }
+      clusters.listings.get(c).add(l);
+    }
+    return jsonlByTitle;
+  }
+
+  /** Page listings join the cluster of their title: an earlier page's, else the one JSONL paper of that title. */
+  private void clusterPageListings(Clusters clusters, Map<String, List<Integer>> jsonlByTitle) {
+    Map<String, Integer> byTitle = new HashMap<>();
+    for (int p = 0; p < pages.size(); p++) {
+      for (Listing l : pages.get(p).listings()) {
+        String key = TextKeys.normalize(l.title());
+        Integer c = byTitle.get(key);
+        if (c == null) {
+          List<Integer> jsonlMatches = jsonlByTitle.getOrDefault(key, List.of());
+          c = jsonlMatches.size() == 1 ? jsonlMatches.get(0) : clusters.add();
+        }
+        byTitle.put(key, c);
+        clusters.listings.get(c).add(l);
+        clusters.pages.get(c).add(p);
+      }
+    }
+  }
+
+  /** One paper per group of clusters that are versions of each other. */
+  private List<MergedPaper> mergedPapers(Clusters clusters) {
+    UnionFind versions = new UnionFind(clusters.listings.size());
+    mergeVersions(clusters.listings, clusters.pages, versions);
+    Map<Integer, List<Integer>> groups = new TreeMap<>();
+    for (int c = 0; c < clusters.listings.size(); c++) {
+      groups.computeIfAbsent(versions.find(c), k -> new ArrayList<>()).add(c);
+    }
+    List<MergedPaper> merged = new ArrayList<>();
+    for (List<Integer> group : groups.values()) {
+      Set<Integer> pagesOf = new TreeSet<>();
+      group.forEach(c -> pagesOf.addAll(clusters.pages.get(c)));
+      merged.add(MergedPaper.of(group.stream().map(clusters.listings::get).toList(), pagesOf));
+    }
+    return merged;
   }
 
   private void mergeVersions(List<List<Listing>> clusters, List<Set<Integer>> clusterPages, UnionFind uf) {
