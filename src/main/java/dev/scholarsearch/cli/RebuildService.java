@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * Builds an index from its inputs: what {@code index} and {@code serve} share. It never rebuilds an
  * existing index from anything but its own inputs; replacing one is the caller's explicit choice.
  */
-final class RebuildService {
+record RebuildService(PrintStream out, PrintStream err) {
   /** How to build: the options {@code index} takes on the command line, and {@code serve} keeps from the last build. */
   record Options(LocalDate referenceDate, boolean noVectors, Path vectorCache, boolean full, boolean quiet,
       boolean ifStale) {
@@ -33,14 +33,6 @@ final class RebuildService {
     }
 
     static final Options FIRST_RUN = new Options(null, false, null, false, false, false);
-  }
-
-  private final PrintStream out;
-  private final PrintStream err;
-
-  RebuildService(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   /**

@@ -11,20 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code GET /api/papers/{id}}, {@code GET /api/papers/{id}/similar} and {@code POST /api/similar}. */
-final class PaperController {
-  private static final Set<String> SIMILAR_PARAMS = Params.filtersAnd( "limit", "mode");
-  private static final Set<String> SIMILAR_TEXT_PARAMS = Params.filtersAnd( "mode");
+record PaperController(PaperSearcher papers, SimilarPapers similar) {
+  private static final Set<String> SIMILAR_PARAMS = Params.filtersAnd("limit", "mode");
+  private static final Set<String> SIMILAR_TEXT_PARAMS = Params.filtersAnd("mode");
 
   /** The body of {@code POST /api/similar}. */
   record SimilarText(String text, Integer limit) {}
-
-  private final PaperSearcher papers;
-  private final SimilarPapers similar;
-
-  PaperController(PaperSearcher papers, SimilarPapers similar) {
-    this.papers = papers;
-    this.similar = similar;
-  }
 
   void paper(Context ctx) {
     Params.of(ctx, Set.of());

@@ -9,16 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code GET /api/researchers?topic=} and {@code GET /api/researchers/{id}}. */
-final class ResearcherController {
-  private static final Set<String> RANK_PARAMS = Params.filtersAnd( "topic", "limit", "scope", "mode");
-
-  private final ExpertRanker experts;
-  private final ResearcherProfiles profiles;
-
-  ResearcherController(ExpertRanker experts, ResearcherProfiles profiles) {
-    this.experts = experts;
-    this.profiles = profiles;
-  }
+record ResearcherController(ExpertRanker experts, ResearcherProfiles profiles) {
+  private static final Set<String> RANK_PARAMS = Params.filtersAnd("topic", "limit", "scope", "mode");
 
   void rank(Context ctx) {
     Params p = Params.of(ctx, RANK_PARAMS);

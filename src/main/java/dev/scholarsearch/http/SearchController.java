@@ -8,15 +8,9 @@ import io.javalin.http.Context;
 import java.util.Set;
 
 /** {@code GET /api/search}. */
-final class SearchController {
+record SearchController(PaperSearcher papers) {
   private static final Set<String> PARAMS = Params.filtersAnd(
       "q", "sort", "offset", "limit", "exact", "explain", "facetLimit", "mode");
-
-  private final PaperSearcher papers;
-
-  SearchController(PaperSearcher papers) {
-    this.papers = papers;
-  }
 
   void search(Context ctx) {
     Params p = Params.of(ctx, PARAMS);

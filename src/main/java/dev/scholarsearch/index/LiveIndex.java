@@ -208,37 +208,35 @@ public final class LiveIndex implements Closeable {
    * rather than running on (Lucene stops collecting when the budget is spent).
    */
   public <T> T search(SearchTask<T> task) {
-    try {
-      IndexSearcher s = manager.acquire();
+    return withSearcher(s -> {
+      Snapshot view = s.withBudget(budget.toMillis());
+      T result;
       try {
-        Snapshot view = ((Snapshot) s).withBudget(budget.toMillis());
-        T result;
-        try {
-          result = task.apply(view);
-        } catch (IndexSearcher.TooManyClauses e) {
-          throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
-              + IndexSearcher.getMaxClauseCount() + " clauses (many words, a short prefix or a fuzzy term); make it more specific");
-        }
-        // Lucene's kNN search stops at the deadline without saying so, and returns what it had
-        // (nothing, at worst): a request past its deadline is a timeout, never a short answer.
-        if (view.timedOut() || view.pastDeadline()) {
-          throw new QueryTimeoutException(budget);
-        }
-        return result;
-      } finally {
-        manager.release(s);
+        result = task.apply(view);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new InvalidRequestException("query_too_expensive", "the query expands to more than "
+            + IndexSearcher.getMaxClauseCount() + " clauses (many words, a short prefix or a fuzzy term); make it more specific");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      // Lucene's kNN search stops at the deadline without saying so, and returns what it had
+      // (nothing, at worst): a request past its deadline is a timeout, never a short answer.
+      if (view.timedOut() || view.pastDeadline()) {
+        throw new QueryTimeoutException(budget);
+      }
+      return result;
+    });
   }
 
   /** The manifest of the commit searched now. */
   public IndexManifest manifest() {
+    return withSearcher(Snapshot::manifest);
+  }
+
+  /** {@code task} on the current searcher as it is (no budget), released afterwards. */
+  private <T> T withSearcher(SearchTask<T> task) {
     try {
       IndexSearcher s = manager.acquire();
       try {
-        return ((Snapshot) s).manifest();
+        return task.apply((Snapshot) s);
       } finally {
         manager.release(s);
       }

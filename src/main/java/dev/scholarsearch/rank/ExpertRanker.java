@@ -1,7 +1,7 @@
 package dev.scholarsearch.rank;
 
 import dev.scholarsearch.index.Fields;
-import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
@@ -10,7 +10,6 @@ import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.UserQuery;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,11 +22,8 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
 public final class ExpertRanker {
@@ -119,7 +115,7 @@ public final class ExpertRanker {
         if (out.size() == limit) {
           break;
         }
-        Researcher r = researcher(searcher, c.id());
+        Researcher r = StoredRecords.researcher(searcher, c.id()).orElse(null);
         if (r == null || (scope == Scope.PROFILES && !r.hasProfile())) {
           continue;
         }
@@ -143,13 +139,6 @@ public final class ExpertRanker {
     return model.volumeExponent() == 0 ? s : s / Math.pow(Math.max(1, paperCount), model.volumeExponent());
   }
 
-  private static Researcher researcher(LiveIndex.Snapshot searcher, String id) throws IOException {
-    TopDocs t = searcher.search(new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER)), BooleanClause.Occur.FILTER).build(), 1);
-    return t.scoreDocs.length == 0 ? null
-        : RecordJson.researcher(searcher.storedFields().document(t.scoreDocs[0].doc).get(Fields.RECORD));
-  }
 
   /** One researcher's votes: the papers (best first, as they arrive in score order) and running sums. */
   private static final class Votes {

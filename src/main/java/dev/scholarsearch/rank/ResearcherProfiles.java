@@ -2,6 +2,7 @@ package dev.scholarsearch.rank;
 
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
@@ -48,14 +49,11 @@ public final class ResearcherProfiles {
 
   public Optional<ResearcherProfile> profile(String id) {
     return index.search(searcher -> {
-      TopDocs t = searcher.search(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_RESEARCHER)), BooleanClause.Occur.FILTER).build(), 1);
-      if (t.scoreDocs.length == 0) {
+      Optional<Researcher> found = StoredRecords.researcher(searcher, id);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      int doc = t.scoreDocs[0].doc;
-      Researcher r = RecordJson.researcher(searcher.storedFields().document(doc).get(Fields.RECORD));
+      Researcher r = found.get();
       List<Integer> docs = new ArrayList<>();
       List<Paper> papers = newestPapers(searcher, r.id(), docs);
 

@@ -4,16 +4,11 @@ import dev.scholarsearch.embed.EmbedderHandle;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.PaperIds;
-import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.model.Paper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Keyword search over papers: the query parsed once, planned once ({@link SearchPlanner}), ranked
@@ -115,15 +110,6 @@ public final class PaperSearcher {
 
   /** The paper with this id, if the index has it. */
   public Optional<Paper> paper(String id) {
-    return index.search(searcher -> {
-      TopDocs top = searcher.search(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER)
-          .build(), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(RecordJson.paper(searcher.storedFields().document(top.scoreDocs[0].doc).get(Fields.RECORD)));
-    });
+    return index.search(searcher -> StoredRecords.paper(searcher, id));
   }
 }

@@ -2,6 +2,7 @@ package dev.scholarsearch.similar;
 
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.SurfaceForms;
 import dev.scholarsearch.model.Paper;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.index.FloatVectorValues;
@@ -33,12 +35,9 @@ import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -99,14 +98,12 @@ public final class SimilarPapers {
       SearchMode asked) {
     kernel.prepareFor(index, asked);
     return index.search(searcher -> {
-      TopDocs found = searcher.search(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER).build(), 1);
-      if (found.scoreDocs.length == 0) {
+      OptionalInt found = StoredRecords.paperDoc(searcher, id);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      int doc = found.scoreDocs[0].doc;
-      Paper paper = RecordJson.paper(searcher.storedFields().document(doc).get(Fields.RECORD));
+      int doc = found.getAsInt();
+      Paper paper = StoredRecords.paperAt(searcher, doc);
       SearchMode mode = kernel.planner().mode(searcher, asked);
       Query mlt = mode == SearchMode.SEMANTIC ? null : query.mlt(searcher.getIndexReader()).like(doc);
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : storedVector(searcher, doc);
