@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ final class EvalCommand extends CliCommand {
     }
     List<Metric> ms;
     Tuning tuning;
-    SearchMode searchMode;
+    Optional<SearchMode> searchMode;
     try {
       searchMode = SearchMode.parse(mode);
       ms = Arrays.stream(metrics.split(",")).filter(s -> !s.isBlank()).map(Metric::parse).toList();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The three evaluation tasks, each run through the code path the HTTP API uses. */
@@ -25,7 +26,7 @@ public enum Task {
   public record Systems(PaperSearcher papers, SimilarPapers similar, ExpertRanker experts) {}
 
   /** Our run: every topic through the same services the API calls. */
-  public Run ours(Systems sys, Map<String, String> topics, SearchMode mode) {
+  public Run ours(Systems sys, Map<String, String> topics, Optional<SearchMode> mode) {
     Map<String, List<Run.Scored>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> t : topics.entrySet()) {
       List<Run.Scored> ranked = new ArrayList<>();

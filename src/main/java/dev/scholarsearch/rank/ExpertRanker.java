@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -57,11 +58,16 @@ public final class ExpertRanker {
 
   /** The API's ranking: at most 100 researchers. */
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit) {
-    return rank(topic, filters, scope, limit, null);
+    return rank(topic, filters, scope, limit, Optional.empty());
   }
 
   /** The same, with papers ranked in {@code mode} (null: hybrid when the index has vectors). */
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit, SearchMode mode) {
+    return rank(topic, filters, scope, limit, Optional.of(mode));
+  }
+
+  /** The same, in the index's default mode when {@code mode} is empty. */
+  public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit, Optional<SearchMode> mode) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
@@ -69,7 +75,7 @@ public final class ExpertRanker {
   }
 
   /** The same ranking to any depth (the evaluation reads the top 1,000). */
-  public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit, SearchMode mode) {
+  public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit, Optional<SearchMode> mode) {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }

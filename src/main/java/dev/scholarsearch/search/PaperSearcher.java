@@ -57,12 +57,12 @@ public final class PaperSearcher {
   }
 
   /** See {@link SearchKernel#prepareFor}. */
-  public void prepareFor(SearchMode asked) {
+  public void prepareFor(Optional<SearchMode> asked) {
     kernel.prepareFor(index, asked);
   }
 
   /** The mode a search asking for {@code asked} runs in on this snapshot. */
-  public SearchMode modeFor(LiveIndex.Snapshot searcher, SearchMode asked) {
+  public SearchMode modeFor(LiveIndex.Snapshot searcher, Optional<SearchMode> asked) {
     return kernel.planner().mode(searcher, asked);
   }
 
@@ -77,10 +77,15 @@ public final class PaperSearcher {
     return rank(text, filters, n, SearchMode.LEXICAL);
   }
 
-  /** The top {@code n} papers in the given mode (null: the index's default), as {@link #search} ranks them. */
+  /** The top {@code n} papers in the given mode, as {@link #search} ranks them. */
   public List<ScoredPaper> rank(String text, SearchFilters filters, int n, SearchMode mode) {
+    return rank(text, filters, n, Optional.of(mode));
+  }
+
+  /** The same, in the index's default mode when {@code mode} is empty. */
+  public List<ScoredPaper> rank(String text, SearchFilters filters, int n, Optional<SearchMode> mode) {
     UserQuery q = kernel.planner().parse(text, false);
-    prepareFor(q.isListing() ? SearchMode.LEXICAL : mode);
+    prepareFor(q.isListing() ? Optional.of(SearchMode.LEXICAL) : mode);
     return index.search(searcher -> {
       RetrievalPlan plan = kernel.planner().forRanking(searcher, q, filters, mode, n);
       List<Retrieval.Ranked> top = kernel.retriever().rank(searcher, plan).ranked();
@@ -98,7 +103,7 @@ public final class PaperSearcher {
     int topN = req.offset() + req.limit();
     // With no query there is no relevance to order by: list the newest papers first.
     SortOrder order = req.sort() == SortOrder.RELEVANCE && q.isListing() ? SortOrder.NEWEST : req.sort();
-    prepareFor(q.isListing() ? SearchMode.LEXICAL : req.mode());
+    prepareFor(q.isListing() ? Optional.of(SearchMode.LEXICAL) : req.mode());
     return index.search(searcher -> {
       RetrievalPlan plan = kernel.planner().forPage(searcher, q, req.filters(), req.mode(), order, topN);
       Retrieval r = kernel.retriever().retrieve(searcher, plan, order, Retriever.Counting.of(req.facetLimit()));

@@ -27,15 +27,15 @@ public final class QueryVectors {
   }
 
   /**
-   * Loads the embedding model when a search in mode {@code asked} (null: the index's default) will
+   * Loads the embedding model when a search in mode {@code asked} (none: the index's default) will
    * need it. Callers run this before {@link LiveIndex#search}, so that loading, once per process,
    * never counts against a request's time budget.
    *
    * @throws dev.scholarsearch.embed.ModelNotReadyException when the model is still loading after
    *     {@link EmbedderHandle#MAX_WAIT}
    */
-  public void prepareFor(LiveIndex index, SearchMode asked) {
-    if (asked != SearchMode.LEXICAL && index.manifest().hasVectors()) {
+  public void prepareFor(LiveIndex index, Optional<SearchMode> asked) {
+    if (!asked.equals(Optional.of(SearchMode.LEXICAL)) && index.manifest().hasVectors()) {
       embedder.await(EmbedderHandle.MAX_WAIT);
     }
   }

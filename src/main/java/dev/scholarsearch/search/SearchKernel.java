@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import java.util.Optional;
 import dev.scholarsearch.index.LiveIndex;
 
 /**
@@ -8,7 +9,7 @@ import dev.scholarsearch.index.LiveIndex;
  */
 public record SearchKernel(SearchPlanner planner, Retriever retriever) {
   /** Loads the embedding model, outside any request's budget, when {@code asked} will need it. */
-  public void prepareFor(LiveIndex index, SearchMode asked) {
+  public void prepareFor(LiveIndex index, Optional<SearchMode> asked) {
     planner.queryVectors().prepareFor(index, asked);
   }
 }

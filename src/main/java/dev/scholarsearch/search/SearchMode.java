@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import java.util.Optional;
 import dev.scholarsearch.index.InvalidRequestException;
 import java.util.Locale;
 
@@ -7,13 +8,13 @@ import java.util.Locale;
 public enum SearchMode {
   LEXICAL, SEMANTIC, HYBRID;
 
-  /** Parses a mode name; blank means "the index's default" and gives null. */
-  public static SearchMode parse(String s) {
+  /** Parses a mode name; blank means "the index's default" and gives none. */
+  public static Optional<SearchMode> parse(String s) {
     if (s == null || s.isBlank()) {
-      return null;
+      return Optional.empty();
     }
     try {
-      return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      return Optional.of(valueOf(s.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.badParameter("mode must be lexical, semantic or hybrid, got '" + s + "'");
     }

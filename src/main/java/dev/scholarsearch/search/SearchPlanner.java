@@ -39,14 +39,15 @@ public final class SearchPlanner {
   }
 
   /**
-   * The mode a request runs in: the one asked for, else (null) hybrid when the index has vectors,
-   * else lexical. A mode the index cannot serve is a bad request that says why.
+   * The mode a request runs in: the one asked for, else hybrid when the index has vectors, else
+   * lexical. A mode the index cannot serve is a bad request that says why.
    */
-  public SearchMode mode(LiveIndex.Snapshot searcher, SearchMode asked) {
+  public SearchMode mode(LiveIndex.Snapshot searcher, Optional<SearchMode> mode) {
     boolean vectors = searcher.manifest().hasVectors();
-    if (asked == null) {
+    if (mode.isEmpty()) {
       return vectors ? SearchMode.HYBRID : SearchMode.LEXICAL;
     }
+    SearchMode asked = mode.get();
     if (asked != SearchMode.LEXICAL && !vectors) {
       throw new InvalidRequestException("no_vectors", "mode=" + asked.label() + " needs an index with vectors, and this "
           + "one was built without them (index --no-vectors); rebuild it without --no-vectors, or use mode=lexical");
@@ -62,10 +63,10 @@ public final class SearchPlanner {
    * The plan for a page of results in {@code order}, {@code topN} deep. A listing (no query) has no
    * relevance: the mode only matters in that semantic needs words.
    */
-  public RetrievalPlan forPage(LiveIndex.Snapshot searcher, UserQuery q, SearchFilters f, SearchMode asked,
+  public RetrievalPlan forPage(LiveIndex.Snapshot searcher, UserQuery q, SearchFilters f, Optional<SearchMode> asked,
       SortOrder order, int topN) throws IOException {
     if (q.isListing()) {
-      if (asked == SearchMode.SEMANTIC) {
+      if (asked.equals(Optional.of(SearchMode.SEMANTIC))) {
         throw InvalidRequestException.badParameter("mode=semantic needs a query: give q, or use mode=lexical to list papers");
       }
       return new RetrievalPlan.Lexical(q.query(), f, topN);
@@ -81,7 +82,8 @@ public final class SearchPlanner {
   }
 
   /** The plan for the best {@code n} papers by relevance (the evaluation, researcher ranking). */
-  public RetrievalPlan forRanking(LiveIndex.Snapshot searcher, UserQuery q, SearchFilters f, SearchMode asked, int n)
+  public RetrievalPlan forRanking(LiveIndex.Snapshot searcher, UserQuery q, SearchFilters f, Optional<SearchMode> asked,
+      int n)
       throws IOException {
     SearchMode mode = mode(searcher, asked);
     if (mode == SearchMode.LEXICAL || q.isListing()) {

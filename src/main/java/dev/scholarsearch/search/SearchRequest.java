@@ -1,5 +1,6 @@
 package dev.scholarsearch.search;
 
+import java.util.Optional;
 import dev.scholarsearch.index.InvalidRequestException;
 import java.util.Objects;
 
@@ -10,10 +11,10 @@ import java.util.Objects;
  * @param exact search the unstemmed fields
  * @param explain attach Lucene's score explanation to each hit
  * @param facetLimit values returned per facet
- * @param mode lexical, semantic or hybrid; null for the index's default (hybrid when it has vectors)
+ * @param mode lexical, semantic or hybrid; none for the index's default (hybrid when it has vectors)
  */
 public record SearchRequest(String query, SearchFilters filters, SortOrder sort, int offset, int limit, boolean exact,
-    boolean explain, int facetLimit, SearchMode mode) {
+    boolean explain, int facetLimit, Optional<SearchMode> mode) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_WINDOW = 10_000;
   public static final int MAX_FACET_LIMIT = 100;
@@ -23,6 +24,7 @@ public record SearchRequest(String query, SearchFilters filters, SortOrder sort,
     query = Objects.requireNonNullElse(query, "");
     Objects.requireNonNull(filters, "filters");
     Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(mode, "mode");
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
@@ -42,13 +44,20 @@ public record SearchRequest(String query, SearchFilters filters, SortOrder sort,
     }
   }
 
+  /** A search in the given mode. */
+  public SearchRequest(String query, SearchFilters filters, SortOrder sort, int offset, int limit, boolean exact,
+      boolean explain, int facetLimit, SearchMode mode) {
+    this(query, filters, sort, offset, limit, exact, explain, facetLimit, Optional.of(mode));
+  }
+
   /** The same search in another mode. */
   public SearchRequest withMode(SearchMode m) {
-    return new SearchRequest(query, filters, sort, offset, limit, exact, explain, facetLimit, m);
+    return new SearchRequest(query, filters, sort, offset, limit, exact, explain, facetLimit, Optional.of(m));
   }
 
   /** A plain relevance search for the top {@code limit} papers. */
   public static SearchRequest of(String query, int limit) {
-    return new SearchRequest(query, SearchFilters.NONE, SortOrder.RELEVANCE, 0, limit, false, false, 10, null);
+    return new SearchRequest(query, SearchFilters.NONE, SortOrder.RELEVANCE, 0, limit, false, false, 10,
+        Optional.empty());
   }
 }

@@ -80,22 +80,27 @@ public final class SimilarPapers {
 
   /** Papers like the paper {@code id}, never itself; empty when there is no such paper. */
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit) {
-    return like(id, filters, limit, null);
+    return like(id, filters, limit, Optional.empty());
   }
 
   /** The same, in the given mode (null: hybrid when the index has vectors). */
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, SearchMode mode) {
+    return like(id, filters, limit, Optional.of(mode));
+  }
+
+  /** The same, in the index's default mode when {@code mode} is empty. */
+  public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, Optional<SearchMode> mode) {
     checkLimit(limit);
     return search(id, filters, limit, true, mode);
   }
 
   /** The same ranking to any depth, ids and scores only (the evaluation reads the top 1,000). */
-  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int limit, SearchMode mode) {
+  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int limit, Optional<SearchMode> mode) {
     return search(id, filters, limit, false, mode);
   }
 
   private Optional<List<SimilarHit>> search(String id, SearchFilters filters, int limit, boolean detailed,
-      SearchMode asked) {
+      Optional<SearchMode> asked) {
     kernel.prepareFor(index, asked);
     return index.search(searcher -> {
       OptionalInt found = StoredRecords.paperDoc(searcher, id);
@@ -115,11 +120,16 @@ public final class SimilarPapers {
 
   /** Papers like a pasted abstract or any text. */
   public List<SimilarHit> likeText(String text, SearchFilters filters, int limit) {
-    return likeText(text, filters, limit, null);
+    return likeText(text, filters, limit, Optional.empty());
   }
 
   /** Papers like a pasted text, in the given mode (null: hybrid when the index has vectors). */
-  public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, SearchMode asked) {
+  public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, SearchMode mode) {
+    return likeText(text, filters, limit, Optional.of(mode));
+  }
+
+  /** The same, in the index's default mode when {@code asked} is empty. */
+  public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, Optional<SearchMode> asked) {
     checkLimit(limit);
     if (text == null || text.isBlank()) {
       throw InvalidRequestException.badParameter("text must not be empty");

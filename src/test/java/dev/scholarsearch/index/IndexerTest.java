@@ -45,7 +45,7 @@ class IndexerTest {
     }
     try (LiveIndex live = LiveIndex.open(dir, Duration.ofHours(1))) {
       SearchResult all = new PaperSearcher(live).search(new SearchRequest("", dev.scholarsearch.search.SearchFilters.NONE,
-          dev.scholarsearch.search.SortOrder.RELEVANCE, 0, 1, false, false, 100, null));
+          dev.scholarsearch.search.SortOrder.RELEVANCE, 0, 1, false, false, 100, java.util.Optional.empty()));
       assertEquals(3204, all.total());
       assertEquals(List.of(new FacetValue("CACM", 3204)), all.facets().get("venue"));
       int yearSum = all.facets().get("year").stream().mapToInt(FacetValue::count).sum();
