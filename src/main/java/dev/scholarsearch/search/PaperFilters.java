@@ -23,12 +23,25 @@ public final class PaperFilters {
    * are drill-downs, so that DrillSideways can count each facet without its own filter.
    */
   public static DrillDownQuery restrict(Query q, SearchFilters f) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(q, BooleanClause.Occur.MUST)
+    // One compound filter, not bare term queries: Lucene's query cache never caches a TermQuery, but
+    // caches a reused BooleanQuery filter as a bit set, which a long similar-paper disjunction
+    // (a hundred clauses) then meets at the cost of a bit test per match.
+    BooleanQuery.Builder papers = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER)), BooleanClause.Occur.FILTER);
     if (f.hasCodeOnly()) {
-      b.add(new TermQuery(new Term(Fields.HAS_CODE, "true")), BooleanClause.Occur.FILTER);
+      papers.add(new TermQuery(new Term(Fields.HAS_CODE, "true")), BooleanClause.Occur.FILTER);
     }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+        && bq.clauses().stream().noneMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
+      // A query of required and prohibited clauses alone joins the filter's clauses, scored the same:
+      // Lucene flattens nested conjunctions, but not one with a prohibited clause, and the nested
+      // form costs a similar-paper search a slower scorer (a third of its time in WAND).
+      bq.clauses().forEach(b::add);
+    } else {
+      b.add(q, BooleanClause.Occur.MUST);
+    }
+    b.add(papers.build(), BooleanClause.Occur.FILTER);
     DrillDownQuery ddq = new DrillDownQuery(FACETS, b.build());
     f.authors().forEach(v -> ddq.add(Fields.FACET_AUTHOR, v));
     f.categories().forEach(v -> ddq.add(Fields.FACET_CATEGORY, v));

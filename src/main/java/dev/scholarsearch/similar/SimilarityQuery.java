@@ -71,8 +71,9 @@ final class SimilarityQuery {
         terms.add(expansion, BooleanClause.Occur.SHOULD);
       }
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(restrict(terms.build(), filter, exclude), BooleanClause.Occur.MUST);
+    // The filters are the retriever's to apply, once; only the query paper itself is excluded here.
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
+    exclude.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
     if (query != null) {
       if (model.categoryBoost() > 0) {
         query.categories().forEach(c -> b.add(new BoostQuery(new ConstantScoreQuery(
