@@ -84,6 +84,11 @@ final class ServeCommand extends CliCommand {
     if (noReindex && status instanceof IndexStatus.InputsMissing m) {
       err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is");
     }
+    return serve(dir, threads);
+  }
+
+  /** Opens the index, starts loading the model, and serves until the process is stopped. */
+  private int serve(Path dir, int threads) throws IOException, InterruptedException {
     LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.threads(threads)
         .budget(Duration.ofMillis(queryBudgetMs)));
     Suggester suggester = new Suggester(index);

@@ -85,35 +85,10 @@ public final class UserQueryParser {
       return new MatchAllDocsQuery();
     }
     rejectExpensive(q);
-    String titleField = exact ? Fields.TITLE_EXACT : Fields.TITLE;
-    String abstractField = exact ? Fields.ABSTRACT_EXACT : Fields.ABSTRACT;
-
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
     StringBuilder rest = new StringBuilder();
-    Matcher m = FIELDED.matcher(q);
-    int last = 0;
-    List<BooleanClause> fielded = new ArrayList<>();
-    while (m.find()) {
-      rest.append(q, last, m.start()).append(' ');
-      last = m.end();
-      String field = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "title" -> titleField;
-        case "abstract" -> abstractField;
-        default -> Fields.AUTHOR_TEXT;
-      };
-      Query sub = simple(Map.of(field, 1.0f)).parse(m.group(3));
-      if (sub == null || sub instanceof MatchNoDocsQuery) {
-        continue;
-      }
-      BooleanClause.Occur occur = switch (m.group(1)) {
-        case "+" -> BooleanClause.Occur.MUST;
-        case "-" -> BooleanClause.Occur.MUST_NOT;
-        default -> BooleanClause.Occur.SHOULD;
-      };
-      fielded.add(new BooleanClause(sub, occur));
-    }
-    rest.append(q.substring(last));
+    List<BooleanClause> fielded = fielded(q, exact, rest);
     String free = rest.toString().strip();
     if (!free.isEmpty()) {
       Query main = excludeNegated(simple(exact ? weights.exact() : weights.stemmed()).parse(free));
@@ -140,6 +115,40 @@ public final class UserQueryParser {
           + " clauses; the limit is " + IndexSearcher.getMaxClauseCount() + ". Use fewer words or operators");
     }
     return query;
+  }
+
+  /**
+   * The fielded terms of {@code q} ({@code title:x}, {@code -author:"a b"}) as clauses; the rest of
+   * the text, free words and operators, is appended to {@code rest}.
+   */
+  private List<BooleanClause> fielded(String q, boolean exact, StringBuilder rest) {
+    String titleField = exact ? Fields.TITLE_EXACT : Fields.TITLE;
+    String abstractField = exact ? Fields.ABSTRACT_EXACT : Fields.ABSTRACT;
+
+    Matcher m = FIELDED.matcher(q);
+    int last = 0;
+    List<BooleanClause> fielded = new ArrayList<>();
+    while (m.find()) {
+      rest.append(q, last, m.start()).append(' ');
+      last = m.end();
+      String field = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "title" -> titleField;
+        case "abstract" -> abstractField;
+        default -> Fields.AUTHOR_TEXT;
+      };
+      Query sub = simple(Map.of(field, 1.0f)).parse(m.group(3));
+      if (sub == null || sub instanceof MatchNoDocsQuery) {
+        continue;
+      }
+      BooleanClause.Occur occur = switch (m.group(1)) {
+        case "+" -> BooleanClause.Occur.MUST;
+        case "-" -> BooleanClause.Occur.MUST_NOT;
+        default -> BooleanClause.Occur.SHOULD;
+      };
+      fielded.add(new BooleanClause(sub, occur));
+    }
+    rest.append(q.substring(last));
+    return fielded;
   }
 
   /**
