@@ -1,12 +1,6 @@
 package dev.scholarsearch.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * all-MiniLM-L6-v2 (384 dimensions), run in process by ONNX Runtime from the weights inside its
@@ -14,9 +8,11 @@ import java.util.concurrent.Executors;
  * bge-small-en-v1.5 on CACM: it embeds 1.7x faster on 2 cores (78 against 45 abstracts/s) and fuses
  * better with BM25 (docs/EVALUATION.md has the figures).
  *
- * <p>Each instance owns the threads a batch is embedded on, and {@link #close} ends them. The
- * {@link #shared} instance is loaded once per JVM, on first use (about a second), for short-lived
- * commands and tests: its daemon threads end with the process.
+ * <p>Texts are embedded in batches of about one length ({@link BatchedEncoder}), which gives the
+ * same vectors as langchain4j's one-text-at-a-time encoder (cosine 1.000000 on 400 real
+ * abstracts) 1.2 to 1.4 times faster on 2 cores. Each instance owns its ONNX session, and
+ * {@link #close} frees it. The {@link #shared} instance is loaded once per JVM, on first use (about
+ * a second), for short-lived commands and tests, and lives as long as the process.
  */
 public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
   public static final String MODEL = "all-MiniLM-L6-v2";
@@ -26,19 +22,12 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     static final MiniLmEmbedder INSTANCE = new MiniLmEmbedder(true);
   }
 
-  private final ExecutorService pool;
-  private final EmbeddingModel model;
+  private final BatchedEncoder encoder;
   private final boolean shared;
 
   private MiniLmEmbedder(boolean shared) {
     this.shared = shared;
-    // Texts of a batch are embedded in parallel, one task per text, on all cores.
-    this.pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-      Thread t = new Thread(r, "embedder");
-      t.setDaemon(true);
-      return t;
-    });
-    this.model = new AllMiniLmL6V2EmbeddingModel(pool);
+    this.encoder = new BatchedEncoder(Runtime.getRuntime().availableProcessors());
   }
 
   /** A new instance, the model loaded now; close it when done. */
@@ -51,11 +40,11 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     return Holder.INSTANCE;
   }
 
-  /** Ends this instance's threads; the shared instance ignores it (others use it). */
+  /** Frees this instance's model; the shared instance ignores it (others use it). */
   @Override
   public void close() {
     if (!shared) {
-      pool.shutdownNow();
+      encoder.close();
     }
   }
 
@@ -71,13 +60,12 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public List<float[]> embed(List<String> texts) {
-    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(readable(t))).toList();
-    return model.embedAll(segments).content().stream().map(Embedding::vector).map(TextEmbedder::normalize).toList();
+    return encoder.embed(texts.stream().map(MiniLmEmbedder::readable).toList());
   }
 
   @Override
   public float[] embedQuery(String text) {
-    return TextEmbedder.normalize(model.embed(readable(text)).content().vector());
+    return encoder.embed(List.of(readable(text))).get(0);
   }
 
   /** The text the tokenizer gets: one with nothing to read (the tokenizer would refuse it) stands in as "-". */
