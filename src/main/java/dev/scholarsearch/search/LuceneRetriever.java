@@ -58,11 +58,11 @@ public final class LuceneRetriever implements Retriever {
       case RetrievalPlan.Hybrid h -> Optional.of(h.lexical());
       case RetrievalPlan.Semantic s -> Optional.empty();
     };
-    Optional<Query> lexicalFiltered = lexical.map(q -> PaperFilters.restrict(q, plan.filters()));
+    Optional<DrillDownQuery> lexicalFiltered = lexical.map(q -> PaperFilters.restrict(q, plan.filters()));
     Optional<Sort> sort = sortFor(order);
     switch (plan) {
       case RetrievalPlan.Lexical l -> {
-        Collected c = collectTop(searcher, PaperFilters.restrict(l.query(), l.filters()), sort, plan, counting,
+        Collected c = collectTop(searcher, lexicalFiltered.orElseThrow(), sort, plan, counting,
             Optional.empty());
         return c.retrieval(lexicalFiltered);
       }
@@ -94,8 +94,8 @@ public final class LuceneRetriever implements Retriever {
 
   private record Collected(List<Retrieval.Ranked> ranked, long total, boolean exact,
       Map<String, List<FacetValue>> facets, List<String> estimated) {
-    Retrieval retrieval(Optional<Query> lexical) {
-      return new Retrieval(ranked, total, exact, facets, estimated, lexical);
+    Retrieval retrieval(Optional<DrillDownQuery> lexical) {
+      return new Retrieval(ranked, total, exact, facets, estimated, lexical.map(Query.class::cast));
     }
   }
 
