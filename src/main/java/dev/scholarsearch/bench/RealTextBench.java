@@ -1,6 +1,7 @@
 package dev.scholarsearch.bench;
 
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.LiveIndex;
@@ -73,23 +74,23 @@ public final class RealTextBench {
     double words = corpus.papers().stream().mapToInt(p -> PaperVectors.text(p).split("\\s+").length).average().orElse(0);
     Path lexical = base.resolve("vec-lexical");
     Path cache = base.resolve("vec-cache-" + System.nanoTime());
-    MiniLmEmbedder.shared().embedQuery("warm up"); // the model's one-off load is not indexing time
+    OnnxEmbedder.shared().embedQuery("warm up"); // the model's one-off load is not indexing time
     long t = System.nanoTime();
     rewrite(lexical, corpus, null);
     double lexSecs = secs(t);
     double coldTotal;
     PaperVectors.Stats coldStats;
-    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+    try (VectorCache c = VectorCache.open(cache, EmbeddingModel.DEFAULT.name(), EmbeddingModel.DEFAULT.dimensions())) {
       t = System.nanoTime();
-      PaperVectors v = PaperVectors.using(MiniLmEmbedder::shared, c, err::println);
+      PaperVectors v = PaperVectors.using(OnnxEmbedder::shared, c, err::println);
       rewrite(vectors, corpus, v);
       coldTotal = secs(t);
       coldStats = v.stats();
     }
     double warmTotal;
-    try (VectorCache c = VectorCache.open(cache, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+    try (VectorCache c = VectorCache.open(cache, EmbeddingModel.DEFAULT.name(), EmbeddingModel.DEFAULT.dimensions())) {
       t = System.nanoTime();
-      rewrite(vectors, corpus, PaperVectors.using(MiniLmEmbedder::shared, c, s -> {}));
+      rewrite(vectors, corpus, PaperVectors.using(OnnxEmbedder::shared, c, s -> {}));
       warmTotal = secs(t);
     }
     // Lexical again, now that the JIT is as warm as it was for the warm-cache build; the faster run counts.

@@ -1,6 +1,7 @@
 package dev.scholarsearch.cli;
 
 
+import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.eval.Baselines;
 import dev.scholarsearch.eval.Evaluation;
 import dev.scholarsearch.eval.Metric;
@@ -8,6 +9,8 @@ import dev.scholarsearch.eval.Qrels;
 import dev.scholarsearch.eval.Run;
 import dev.scholarsearch.eval.Task;
 import dev.scholarsearch.eval.Topics;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.index.LiveIndex;
@@ -39,7 +42,10 @@ import picocli.CommandLine.Option;
     footer = {"", "Example (CACM, shipped under src/test/resources/cacm):",
       "  scholar index --replace --index /tmp/cacm src/test/resources/cacm/corpus.jsonl",
       "  scholar eval --task search --index /tmp/cacm --topics src/test/resources/cacm/topics.tsv \\",
-      "      --qrels src/test/resources/cacm/qrels.txt --baseline"})
+      "      --qrels src/test/resources/cacm/qrels.txt --baseline",
+      "",
+      "Example (a BEIR collection: indexed into /tmp/scifact on the first run):",
+      "  scholar eval --task search --collection ~/beir/scifact --index /tmp/scifact --baseline"})
 final class EvalCommand extends CliCommand {
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "search, similar or researchers.")
   String task;
@@ -47,10 +53,23 @@ final class EvalCommand extends CliCommand {
   @Mixin
   IndexDirOption indexDir;
 
-  @Option(names = "--topics", required = true, paramLabel = "FILE", description = "Topics, qid<TAB>text.")
+  @Option(names = "--collection", paramLabel = "DIR",
+      description = "A test collection in one directory, as BEIR lays it out (corpus.jsonl, queries.jsonl, "
+          + "qrels/test.tsv) or as src/test/resources/cacm does (topics.tsv, qrels.txt). When the index "
+          + "directory does not exist yet, its corpus is indexed there first (once; later runs reuse it).")
+  Path collection;
+
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "With --collection: the embedding model to index the corpus with (default: "
+          + EmbeddingModel.DEFAULT_NAME + ", or the index's own).")
+  String model;
+
+  @Option(names = "--topics", paramLabel = "FILE",
+      description = "Topics: qid<TAB>text lines, or BEIR queries.jsonl (default: the collection's).")
   Path topicsFile;
 
-  @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "TREC qrels: qid 0 docid gain.")
+  @Option(names = "--qrels", paramLabel = "FILE",
+      description = "Judgments: TREC 'qid 0 docid gain', or BEIR 'query-id corpus-id score' (default: the collection's).")
   Path qrelsFile;
 
   @Option(names = "--run", paramLabel = "OUT", description = "Write our ranking as a TREC run file (and OUT.baseline with --baseline).")
@@ -94,11 +113,30 @@ final class EvalCommand extends CliCommand {
       return 2;
     }
     Path dir = indexDir.path();
+    EvalCollection c;
+    try {
+      c = collection == null ? null : EvalCollection.in(collection);
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    Path topicsPath = topicsFile != null ? topicsFile : c == null ? null : c.topics();
+    Path qrelsPath = qrelsFile != null ? qrelsFile : c == null ? null : c.qrels();
+    if (topicsPath == null || qrelsPath == null) {
+      err.println("error: give --topics FILE and --qrels FILE, or --collection DIR");
+      return 2;
+    }
+    if (c != null) {
+      int built = ensureIndexed(c, dir, searchMode);
+      if (built != 0) {
+        return built;
+      }
+    }
     if (!indexDir.readable(err)) {
       return 1;
     }
-    Map<String, String> topics = Topics.read(topicsFile);
-    Qrels qrels = Qrels.read(qrelsFile);
+    Map<String, String> topics = Topics.read(topicsPath);
+    Qrels qrels = Qrels.read(qrelsPath);
     // An evaluation measures rankings, not speed: no topic may be cut short by the server's 2 s budget
     // on a busy machine (a kNN search past it now fails rather than returning less).
     try (LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
@@ -136,6 +174,42 @@ final class EvalCommand extends CliCommand {
       out.printf("time: %.1f s for %d topics (ours)%n", oursSecs, topics.size());
       return 0;
     }
+  }
+
+  /**
+   * Makes {@code dir} an index of the collection's corpus: builds it when missing, when another
+   * {@code --model} is asked for, or when the mode needs vectors it lacks (a lexical run builds
+   * none); refuses an index of anything else, which it never replaces.
+   */
+  private int ensureIndexed(EvalCollection c, Path dir, Optional<SearchMode> searchMode) {
+    Optional<EmbeddingModel> asked;
+    try {
+      asked = model == null ? Optional.empty() : Optional.of(EmbeddingModel.parse(model));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    IndexStatus status = IndexStatus.of(dir);
+    Optional<IndexManifest> previous = status.readableManifest();
+    if (previous.isPresent() && !previous.get().inputs().equals(List.of(c.corpus().toString()))) {
+      err.println("error: the index in " + dir + " holds " + previous.get().inputs() + ", not " + c.corpus()
+          + "; give --index DIR for the collection's own index (a new directory is built on the first run)");
+      return 2;
+    }
+    boolean lexical = searchMode.equals(Optional.of(SearchMode.LEXICAL));
+    Optional<EmbeddingModel> vectors = asked.isPresent() || !lexical
+        ? Optional.of(asked.orElse(previous.flatMap(IndexManifest::embeddingModel).orElse(EmbeddingModel.DEFAULT)))
+        : Optional.empty();
+    if (previous.isPresent() && (vectors.isEmpty() || previous.get().vectorModel().equals(vectors.get().name()))) {
+      return 0;
+    }
+    if (status instanceof IndexStatus.Unreadable u) {
+      err.println(ExistingIndex.unreadable(u));
+      return 1;
+    }
+    err.println("indexing " + c.corpus() + " into " + dir + " (once: later runs reuse it)");
+    RebuildService.Options options = new RebuildService.Options(null, vectors, null, false, true, false);
+    return new RebuildService(err, err).build(dir, List.of(c.corpus()), previous, options);
   }
 
   /** The plain BM25 baseline on the same index and topics, and ours against it, metric by metric. */

@@ -1,5 +1,6 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Indexer;
 import java.io.IOException;
@@ -35,13 +36,16 @@ import picocli.CommandLine.Parameters;
           + "documents (and their place in the vector graph), changed and new ones are added, and papers no "
           + "longer in the inputs are deleted. --full writes every document anew instead.",
       "",
-      "Each paper's title and abstract is embedded in process (all-MiniLM-L6-v2, no network) for semantic "
-          + "and hybrid search. Embeddings are cached by content, so a rebuild embeds only new or changed papers."},
+      "Each paper's title and abstract is embedded in process (no network) for semantic and hybrid search, "
+          + "by the model the index records (--model; a new index gets " + EmbeddingModel.DEFAULT_NAME + "). Embeddings "
+          + "are cached by content and model, so a rebuild embeds only new or changed papers, and switching back "
+          + "to a model used before embeds nothing again."},
     footer = {"", "Examples:",
       "  scholar index                                  # seeds/ into index/",
       "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",
       "  scholar index --replace --reference-date 2026-01-01 seeds/",
-      "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time"})
+      "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time",
+      "  scholar index --model bge-small-en-v1.5-q          # re-embed the index with another model"})
 final class IndexCommand extends CliCommand {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories to index (default, when there is no index yet: seeds/ of the project).")
@@ -65,6 +69,12 @@ final class IndexCommand extends CliCommand {
   @Option(names = "--no-vectors",
       description = "Skip the embeddings: a lexical-only index, built much faster (semantic and hybrid search are then off).")
   boolean noVectors;
+
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "The embedding model: one of ${COMPLETION-CANDIDATES} (default: the index's own model, "
+          + "or " + EmbeddingModel.DEFAULT_NAME + " for a new index or with --replace).",
+      completionCandidates = ModelNames.class)
+  String model;
 
   @Option(names = "--vector-cache", paramLabel = "DIR",
       description = "Where embeddings are cached by content hash, so unchanged papers are never embedded twice "
@@ -90,8 +100,15 @@ final class IndexCommand extends CliCommand {
       return 2;
     }
     RebuildService rebuild = new RebuildService(out, err);
-    RebuildService.Options options = new RebuildService.Options(referenceDate, noVectors, vectorCache, full, quiet, ifStale);
     IndexStatus status = IndexStatus.of(dir);
+    Optional<EmbeddingModel> vectors;
+    try {
+      vectors = vectors(status);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage() + ". Nothing was changed.");
+      return 2;
+    }
+    RebuildService.Options options = new RebuildService.Options(referenceDate, vectors, vectorCache, full, quiet, ifStale);
     if (replace) {
       if (given.isEmpty()) {
         err.println("error: --replace starts the index over from the inputs given, and none was given. Name them "
@@ -133,5 +150,29 @@ final class IndexCommand extends CliCommand {
         yield rebuild.build(dir, List.copyOf(all), Optional.of(r.manifest()), options);
       }
     };
+  }
+
+  /** The model to embed with: the one asked for, else the index's own (unless starting over), else the default. */
+  private Optional<EmbeddingModel> vectors(IndexStatus status) {
+    if (noVectors && model != null) {
+      throw new IllegalArgumentException("--no-vectors builds an index without embeddings, so --model " + model
+          + " has nothing to do; give one or the other");
+    }
+    if (noVectors) {
+      return Optional.empty();
+    }
+    if (model != null) {
+      return Optional.of(EmbeddingModel.parse(model));
+    }
+    return status.readableManifest().filter(m -> !replace && m.hasVectors())
+        .map(RebuildService.Options::modelOf).orElse(Optional.of(EmbeddingModel.DEFAULT));
+  }
+
+  /** The known models, for --help. */
+  static final class ModelNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return EmbeddingModel.KNOWN.stream().map(EmbeddingModel::name).iterator();
+    }
   }
 }

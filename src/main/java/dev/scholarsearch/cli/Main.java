@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         .addSubcommand(new EvalCommand().writingTo(out, err))
         .addSubcommand(new BenchCommand().writingTo(out, err))
         .addSubcommand(new VectorBenchCommand().writingTo(out, err))
+        .addSubcommand(new EmbedBenchCommand().writingTo(out, err))
         .addSubcommand(new LoadTestCommand().writingTo(out, err));
     listSettings(cli.getSubcommands().get("eval").getCommandSpec().usageMessage());
     cli.setOut(new java.io.PrintWriter(out, true));
@@ -77,7 +78,8 @@ public final class Main implements Runnable {
     java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
     footer.add("");
     footer.add("Settings for --set NAME=VALUE (default, meaning):");
-    footer.addAll(Settings.help());
+    // Picocli formats footer lines: a meaning's own '%' must be escaped.
+    Settings.help().forEach(line -> footer.add(line.replace("%", "%%")));
     usage.footer(footer.toArray(String[]::new));
   }
 

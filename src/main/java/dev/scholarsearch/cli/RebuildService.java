@@ -1,6 +1,7 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.IndexManifest;
@@ -23,16 +24,27 @@ import java.util.function.Consumer;
  * existing index from anything but its own inputs; replacing one is the caller's explicit choice.
  */
 record RebuildService(PrintStream out, PrintStream err) {
-  /** How to build: the options {@code index} takes on the command line, and {@code serve} keeps from the last build. */
-  record Options(LocalDate referenceDate, boolean noVectors, Path vectorCache, boolean full, boolean quiet,
-      boolean ifStale) {
+  /**
+   * How to build: the options {@code index} takes on the command line, and {@code serve} keeps from
+   * the last build.
+   *
+   * @param vectors the model that embeds the papers; empty for a lexical-only index
+   */
+  record Options(LocalDate referenceDate, Optional<EmbeddingModel> vectors, Path vectorCache, boolean full,
+      boolean quiet, boolean ifStale) {
     /** What {@code serve} rebuilds with: the index's own choice of vectors, and only when its inputs changed. */
     static Options forServe(IndexManifest previous) {
-      // An index built lexical-only on purpose stays lexical-only.
-      return new Options(null, previous.vectorModel().equals(IndexManifest.NO_VECTORS), null, false, false, true);
+      // An index built lexical-only on purpose stays lexical-only, and one built with a model keeps it.
+      return new Options(null, modelOf(previous), null, false, false, true);
     }
 
-    static final Options FIRST_RUN = new Options(null, false, null, false, false, false);
+    static final Options FIRST_RUN = new Options(null, Optional.of(EmbeddingModel.DEFAULT), null, false, false, false);
+
+    /** The model {@code m}'s vectors come from: empty for a lexical-only index, the default for one it does not know. */
+    static Optional<EmbeddingModel> modelOf(IndexManifest m) {
+      return m.vectorModel().equals(IndexManifest.NO_VECTORS) ? Optional.empty()
+          : Optional.of(EmbeddingModel.named(m.vectorModel()).orElse(EmbeddingModel.DEFAULT));
+    }
   }
 
   /**
@@ -76,7 +88,7 @@ record RebuildService(PrintStream out, PrintStream err) {
     InputFiles files = InputFiles.scan(paths);
     String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
         + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
-        + ";vectors=" + (options.noVectors() ? IndexManifest.NO_VECTORS : MiniLmEmbedder.MODEL));
+        + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
     if (options.ifStale() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       if (!options.quiet()) {
         err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
@@ -93,14 +105,14 @@ record RebuildService(PrintStream out, PrintStream err) {
       return 2;
     }
     Path cacheDir = options.vectorCache() == null ? dir.resolve("vector-cache") : options.vectorCache().toAbsolutePath();
-    try (VectorCache cache = options.noVectors() ? null
-        : VectorCache.open(cacheDir, MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
-      PaperVectors vectors = options.noVectors() ? null : PaperVectors.using(MiniLmEmbedder::shared, cache, progress);
+    EmbeddingModel model = options.vectors().orElse(null);
+    try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
+      PaperVectors vectors = model == null ? null : PaperVectors.using(() -> OnnxEmbedder.shared(model), cache, progress);
       Indexer.Build b = Indexer.build(dir, result.corpus(), paths.stream().map(Path::toString).toList(), fingerprint,
           vectors, options.full() ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
       IndexManifest m = b.manifest();
       out.print(result.report().summary());
-      out.println("vectors:           " + (vectors == null ? "none (--no-vectors: lexical search only)"
+      out.println("vectors:           " + (vectors == null ? "none (built without vectors: lexical search only)"
           : vectors.stats().summary()));
       out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
       out.println("build:             " + b.summary());

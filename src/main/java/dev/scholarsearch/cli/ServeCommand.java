@@ -1,7 +1,8 @@
 package dev.scholarsearch.cli;
 
 import dev.scholarsearch.embed.EmbedderHandle;
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
@@ -95,7 +96,7 @@ final class ServeCommand extends CliCommand {
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid
     // request that comes first waits for that (at most a minute, outside its time budget) instead of failing.
     EmbedderHandle embedder = new EmbedderHandle(() -> {
-      TextEmbedder model = MiniLmEmbedder.load();
+      TextEmbedder model = OnnxEmbedder.load(index.manifest().embeddingModel().orElse(EmbeddingModel.DEFAULT));
       Services.warmUp(index, suggester, model);
       return model;
     });

@@ -5,7 +5,8 @@ import dev.scholarsearch.bench.QueryMix;
 import dev.scholarsearch.bench.RealTextBench;
 import dev.scholarsearch.bench.SyntheticCorpus;
 import dev.scholarsearch.bench.SyntheticVectors;
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.VectorFormats;
@@ -102,7 +103,7 @@ final class VectorBenchCommand extends CliCommand {
     Path base = (dir == null ? Home.dir().resolve("target").resolve("bench") : dir).toAbsolutePath();
     Files.createDirectories(base);
     out.printf("# bench-vectors: %d cores, Java %s, max heap %d MiB, model %s%n%n", Runtime.getRuntime().availableProcessors(),
-        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, MiniLmEmbedder.MODEL);
+        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, EmbeddingModel.DEFAULT.name());
     if (!skipText) {
       new RealTextBench(base, input, queries, formats, searchThreads(), out, err).run();
     }
@@ -122,7 +123,7 @@ final class VectorBenchCommand extends CliCommand {
       synthetic.write(jsonl, knnPapers);
     }
     Path idx = base.resolve("vec-knn-" + knnPapers);
-    SyntheticVectors vectors = new SyntheticVectors(42, 1024, MiniLmEmbedder.DIMENSIONS);
+    SyntheticVectors vectors = new SyntheticVectors(42, 1024, EmbeddingModel.DEFAULT.dimensions());
     long t = System.nanoTime();
     boolean reused = reuse && dev.scholarsearch.index.IndexStatus.of(idx).readableManifest().map(m -> m.papers() == knnPapers).orElse(false);
     if (!reused) {
@@ -132,7 +133,7 @@ final class VectorBenchCommand extends CliCommand {
     double build = secs(t);
     long bytes = size(idx);
     out.printf("## kNN at %,d synthetic vectors (%d dims, HNSW, %s) next to BM25, in-process, 1 thread%n", knnPapers,
-        MiniLmEmbedder.DIMENSIONS, formats().describe());
+        EmbeddingModel.DEFAULT.dimensions(), formats().describe());
     out.printf(reused ? "build: reused the index built before; index %3$.0f bytes/paper; search threads per request: %4$s%n"
         : "build with vectors: %.0f s (%,.0f papers/s); index %.0f bytes/paper; search threads per request: %s%n",
         build, knnPapers / build, bytes / (double) knnPapers, searchThreads.describe());

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * all-MiniLM-L6-v2 run by ONNX Runtime on batches of texts of about the same length: each batch is
- * padded only to its own longest text, and one inference call runs a whole batch on all cores.
- * The model and tokenizer are the ones inside langchain4j's artifact; the tokenizer keeps its own
- * limit of 128 tokens, as langchain4j's encoder does, and vectors are the mean of the token
- * embeddings under the attention mask.
+ * An {@link EmbeddingModel} run by ONNX Runtime on batches of texts of about the same length: each
+ * batch is padded only to its own longest text, and one inference call runs a whole batch on all
+ * cores. The model and tokenizer are the ones inside langchain4j's artifacts; texts are cut at the
+ * model's token limit, and vectors are pooled as the model was trained (the mean under the
+ * attention mask, or [CLS]).
  */
 final class BatchedEncoder implements AutoCloseable {
   /**
@@ -36,23 +36,26 @@ final class BatchedEncoder implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
   private final int batchSize;
+  private final EmbeddingModel.Pooling pooling;
 
-  BatchedEncoder(int threads) {
-    this("all-minilm-l6-v2", threads, BATCH);
+  BatchedEncoder(EmbeddingModel model, int threads) {
+    this(model, threads, BATCH);
   }
 
-  /** The model {@code name} ({@code name.onnx} and {@code name-tokenizer.json} on the classpath). */
-  BatchedEncoder(String name, int threads, int batchSize) {
+  /** {@code model}'s weights and tokenizer from the classpath, run {@code batchSize} texts at a time. */
+  BatchedEncoder(EmbeddingModel spec, int threads, int batchSize) {
     this.batchSize = batchSize;
-    try (InputStream model = resource("/" + name + ".onnx");
-        InputStream vocab = resource("/" + name + "-tokenizer.json");
+    this.pooling = spec.pooling();
+    try (InputStream model = resource(spec, ".onnx");
+        InputStream vocab = resource(spec, "-tokenizer.json");
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       // One call at a time on all cores: running texts in parallel, each on all cores, oversubscribes them.
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(model.readAllBytes(), options);
-      this.tokenizer = HuggingFaceTokenizer.newInstance(vocab, Map.of("padding", "false"));
+      this.tokenizer = HuggingFaceTokenizer.newInstance(vocab,
+          Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(spec.maxTokens())));
       this.typeIds = session.getInputNames().contains("token_type_ids");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -100,7 +103,10 @@ final class BatchedEncoder implements AutoCloseable {
         float[][][] hidden = (float[][][]) r.get(0).getValue();
         List<float[]> vectors = new ArrayList<>(n);
         for (int b = 0; b < n; b++) {
-          vectors.add(TextEmbedder.normalize(meanPool(hidden[b], batch.get(b).getIds().length)));
+          float[] v = pooling == EmbeddingModel.Pooling.CLS
+              ? hidden[b][0].clone()
+              : meanPool(hidden[b], batch.get(b).getIds().length);
+          vectors.add(TextEmbedder.normalize(v));
         }
         return vectors;
       }
@@ -125,10 +131,11 @@ final class BatchedEncoder implements AutoCloseable {
     return mean;
   }
 
-  private static InputStream resource(String name) {
+  private static InputStream resource(EmbeddingModel model, String suffix) {
+    String name = "/" + model.resource() + suffix;
     InputStream in = BatchedEncoder.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(name + " is missing from the classpath (the langchain4j all-minilm-l6-v2 artifact)");
+      throw new IllegalStateException(name + " is missing from the classpath (the langchain4j artifact of " + model + ")");
     }
     return in;
   }

@@ -1,7 +1,9 @@
 package dev.scholarsearch.embed;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,8 +19,8 @@ public final class EmbedderHandle implements Supplier<TextEmbedder>, AutoCloseab
   /** How long a request waits for the model before it is answered "not ready, try again". */
   public static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-  /** The process's all-MiniLM-L6-v2. */
-  private static final EmbedderHandle SHARED = new EmbedderHandle(MiniLmEmbedder::shared);
+  /** The process's handles, one per model. */
+  private static final Map<EmbeddingModel, EmbedderHandle> SHARED = new ConcurrentHashMap<>();
 
   /** Where the model stands, for {@code /api/health}. */
   public enum State { NOT_LOADED, WARMING, READY, FAILED }
@@ -31,8 +33,9 @@ public final class EmbedderHandle implements Supplier<TextEmbedder>, AutoCloseab
     this.loader = loader;
   }
 
-  public static EmbedderHandle shared() {
-    return SHARED;
+  /** The process's handle on {@code model}, shared by everything that embeds with it. */
+  public static EmbedderHandle shared(EmbeddingModel model) {
+    return SHARED.computeIfAbsent(model, m -> new EmbedderHandle(() -> OnnxEmbedder.shared(m)));
   }
 
   /** A handle on a model already loaded. */
@@ -101,7 +104,7 @@ public final class EmbedderHandle implements Supplier<TextEmbedder>, AutoCloseab
     return true;
   }
 
-  /** Closes the model this handle loaded, once loaded (a model that closes: {@link MiniLmEmbedder}). */
+  /** Closes the model this handle loaded, once loaded (a model that closes: {@link OnnxEmbedder}). */
   @Override
   public void close() {
     loaded.thenAccept(e -> {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** TREC relevance judgments: {@code qid 0 docid gain}, one per line. */
+/**
+ * Relevance judgments, one per line: TREC's {@code qid 0 docid gain}, or BEIR's tab-separated
+ * {@code query-id corpus-id score} (its header line skipped).
+ */
 public record Qrels(Map<String, Map<String, Integer>> judgments) {
   public Qrels {
     Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
@@ -27,13 +30,18 @@ public record Qrels(Map<String, Map<String, Integer>> judgments) {
         continue;
       }
       String[] f = line.split("\\s+");
-      if (f.length != 4) {
-        throw new IOException(file + ":" + (i + 1) + ": expected 'qid 0 docid gain', got '" + line + "'");
+      if (f.length == 3 && i == 0 && !f[2].matches("-?\\d+")) {
+        continue; // BEIR's header: query-id corpus-id score
       }
+      if (f.length != 4 && f.length != 3) {
+        throw new IOException(file + ":" + (i + 1) + ": expected 'qid 0 docid gain' (TREC) or 'qid docid gain' (BEIR), "
+            + "got '" + line + "'");
+      }
+      String gain = f[f.length - 1];
       try {
-        j.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[2], Integer.parseInt(f[3]));
+        j.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[f.length - 2], Integer.parseInt(gain));
       } catch (NumberFormatException e) {
-        throw new IOException(file + ":" + (i + 1) + ": gain must be a whole number, got '" + f[3] + "'");
+        throw new IOException(file + ":" + (i + 1) + ": gain must be a whole number, got '" + gain + "'");
       }
     }
     return new Qrels(j);

@@ -1,6 +1,7 @@
 package dev.scholarsearch.http;
 
 import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.search.QueryVectors;
 import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.rank.ExpertRanker;
@@ -29,7 +30,7 @@ public record Services(
 
   /** The services over one live index, with the tuned default models and the process's embedding model. */
   public static Services over(LiveIndex index, Suggester suggester) {
-    return over(index, suggester, EmbedderHandle.shared());
+    return over(index, suggester, QueryVectors.sharedHandle(index));
   }
 
   /** The same, with queries embedded by {@code embedder}. */

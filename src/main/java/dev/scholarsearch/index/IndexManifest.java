@@ -2,10 +2,12 @@ package dev.scholarsearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.scholarsearch.embed.EmbeddingModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an index was built from, kept in the Lucene commit's user data so it changes atomically
@@ -32,6 +34,11 @@ public record IndexManifest(List<String> inputs, String fingerprint, Instant bui
   /** Whether the papers carry vectors, so semantic and hybrid search can run. */
   public boolean hasVectors() {
     return !vectorModel.isEmpty() && !vectorModel.equals(NO_VECTORS);
+  }
+
+  /** The known model the papers' vectors come from: empty without vectors, or for a model this build does not know. */
+  public Optional<EmbeddingModel> embeddingModel() {
+    return hasVectors() ? EmbeddingModel.named(vectorModel) : Optional.empty();
   }
 
   Map<String, String> toUserData() {

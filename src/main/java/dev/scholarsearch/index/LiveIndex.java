@@ -93,6 +93,12 @@ public final class LiveIndex implements Closeable {
     public IndexManifest manifest() {
       return manifest;
     }
+
+    /** The mean number of tokens {@code field} has in the documents that have it (0 when none has). */
+    public double averageLength(String field) throws IOException {
+      int docs = getIndexReader().getDocCount(field);
+      return docs == 0 ? 0 : (double) getIndexReader().getSumTotalTermFreq(field) / docs;
+    }
   }
 
   private LiveIndex(Path path, Directory directory, SearcherManager manager, Options options,
@@ -224,6 +230,11 @@ public final class LiveIndex implements Closeable {
       }
       return result;
     });
+  }
+
+  /** {@link Snapshot#averageLength} of the commit searched now. */
+  public double averageLength(String field) {
+    return withSearcher(s -> s.averageLength(field));
   }
 
   /** The manifest of the commit searched now. */

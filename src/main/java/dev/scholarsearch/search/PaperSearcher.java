@@ -35,7 +35,7 @@ public final class PaperSearcher {
   }
 
   PaperSearcher(LiveIndex index, SearchTuning tuning, HybridTuning hybrid, FacetDrillSideways.Sampling sampling) {
-    this(index, tuning, hybrid, sampling, EmbedderHandle.shared());
+    this(index, tuning, hybrid, sampling, QueryVectors.sharedHandle(index));
   }
 
   /** With the queries embedded by {@code embedder} (the server starts loading it early). */
@@ -47,7 +47,8 @@ public final class PaperSearcher {
       EmbedderHandle embedder) {
     this.index = index;
     QueryVectors vectors = new QueryVectors(embedder);
-    this.kernel = new SearchKernel(new SearchPlanner(tuning, hybrid, vectors), new LuceneRetriever(sampling));
+    this.kernel = new SearchKernel(new SearchPlanner(tuning, hybrid, vectors,
+        () -> index.averageLength(Fields.TEXT)), new LuceneRetriever(sampling));
     this.hits = new SearchHits(hybrid, vectors);
   }
 

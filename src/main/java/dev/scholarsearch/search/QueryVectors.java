@@ -1,8 +1,11 @@
 package dev.scholarsearch.search;
 
 import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.embed.TextEmbedder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +27,11 @@ public final class QueryVectors {
 
   public QueryVectors(EmbedderHandle embedder) {
     this.embedder = embedder;
+  }
+
+  /** The process's handle on the model {@code index}'s vectors come from (the default one when it has none). */
+  public static EmbedderHandle sharedHandle(LiveIndex index) {
+    return EmbedderHandle.shared(index.manifest().embeddingModel().orElse(EmbeddingModel.DEFAULT));
   }
 
   /**
@@ -50,24 +58,34 @@ public final class QueryVectors {
     return embed(q.textToEmbed());
   }
 
-  /** The vector of any text, its syntax removed as a query's is ({@link UserQuery#embeddable}). */
+  /**
+   * The vector of a text that stands for a paper (a pasted abstract, for similar papers), embedded
+   * as the papers are (models with a passage prefix tell the two apart), its syntax removed as a
+   * query's is ({@link UserQuery#embeddable}).
+   */
   public Optional<float[]> ofText(String text) {
-    return embed(UserQuery.embeddable(text));
+    return embed(UserQuery.embeddable(text), true);
   }
 
   private Optional<float[]> embed(String text) {
+    return embed(text, false);
+  }
+
+  private Optional<float[]> embed(String text, boolean passage) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
+    String key = (passage ? "p:" : "q:") + text;
     synchronized (recent) {
-      float[] v = recent.get(text);
+      float[] v = recent.get(key);
       if (v != null) {
         return Optional.of(v);
       }
     }
-    float[] v = embedder.get().embedQuery(text);
+    TextEmbedder model = embedder.get();
+    float[] v = passage ? model.embed(List.of(text)).get(0) : model.embedQuery(text);
     synchronized (recent) {
-      recent.put(text, v);
+      recent.put(key, v);
     }
     return Optional.of(v);
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -17,21 +18,37 @@ import org.apache.lucene.search.Query;
  * plans its own query, and resolves its mode here.
  */
 public final class SearchPlanner {
-  private final UserQueryParser parser;
-  private final QueryRefiner refiner;
+  private final SearchTuning tuning;
   private final HybridTuning hybrid;
   private final QueryVectors queryVectors;
+  private final DoubleSupplier averageLength;
+  /** The parser and refiner for the last length seen: the length changes only with a rebuild. */
+  private volatile Tuned tuned;
 
-  public SearchPlanner(SearchTuning tuning, HybridTuning hybrid, QueryVectors queryVectors) {
-    this.parser = new UserQueryParser(Analyzers.perField(), tuning.weights());
-    this.refiner = new QueryRefiner(tuning);
+  private record Tuned(double averageLength, UserQueryParser parser, QueryRefiner refiner) {}
+
+  /** With the bonuses set for the records' mean length, which {@code averageLength} reads from the index. */
+  public SearchPlanner(SearchTuning tuning, HybridTuning hybrid, QueryVectors queryVectors, DoubleSupplier averageLength) {
+    this.tuning = tuning;
     this.hybrid = hybrid;
     this.queryVectors = queryVectors;
+    this.averageLength = averageLength;
   }
 
   /** Parses what the user typed, once. */
   public UserQuery parse(String text, boolean exact) {
-    return UserQuery.parse(parser, text, exact);
+    return UserQuery.parse(tuned().parser(), text, exact);
+  }
+
+  private Tuned tuned() {
+    double length = averageLength.getAsDouble();
+    Tuned t = tuned;
+    if (t == null || t.averageLength() != length) {
+      SearchTuning forLength = tuning.forAverageLength(length);
+      t = new Tuned(length, new UserQueryParser(Analyzers.perField(), forLength.weights()), new QueryRefiner(forLength));
+      tuned = t;
+    }
+    return t;
   }
 
   public QueryVectors queryVectors() {
@@ -54,7 +71,8 @@ public final class SearchPlanner {
     }
     if (asked != SearchMode.LEXICAL && !searcher.manifest().vectorModel().equals(queryVectors.model())) {
       throw new InvalidRequestException("no_vectors", "the index's vectors come from " + searcher.manifest().vectorModel()
-          + " but this server embeds queries with " + queryVectors.model() + "; rebuild the index");
+          + " but this server embeds queries with " + queryVectors.model() + ", and vectors of two models do not compare; "
+          + "restart the server (it loads the index's model), or use mode=lexical");
     }
     return asked;
   }
@@ -117,7 +135,7 @@ public final class SearchPlanner {
     if (q.exact() || q.isListing()) {
       return q.query();
     }
-    return refiner.refine(searcher, q, PaperFilters.restrict(q.query(), f));
+    return tuned().refiner().refine(searcher, q, PaperFilters.restrict(q.query(), f));
   }
 
   private int semanticDepth(int topN) {

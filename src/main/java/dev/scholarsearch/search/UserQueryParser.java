@@ -38,6 +38,14 @@ public final class UserQueryParser {
    */
   private static final Pattern BARE_STAR = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*+(?![\\p{L}\\p{N}])");
 
+  /**
+   * A '+' glued to the word before it ("PD-1+CD8", "C++"), or a '-' glued to a closing parenthesis
+   * ("(H2A)-histone"): part of a name, where SimpleQueryParser would read an operator (AND, NOT).
+   */
+  private static final Pattern GLUED_OPERATOR = Pattern.compile("(?<=[\\p{L}\\p{N})])\\+|(?<=\\))-");
+  /** A sign in front of a number ("E2f-1, -2, -3", "+1 nucleosomes"): a name's part, not "not 2" or "must 1". */
+  private static final Pattern SIGNED_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])[+-](?=\\p{N})");
+
   private final Analyzer analyzer;
   private final FieldWeights weights;
 
@@ -89,7 +97,7 @@ public final class UserQueryParser {
     boolean positive = false;
     StringBuilder rest = new StringBuilder();
     List<BooleanClause> fielded = fielded(q, exact, rest);
-    String free = rest.toString().strip();
+    String free = prose(rest.toString()).strip();
     if (!free.isEmpty()) {
       Query main = excludeNegated(simple(exact ? weights.exact() : weights.stemmed()).parse(free));
       if (main != null && !(main instanceof MatchNoDocsQuery)) {
@@ -149,6 +157,15 @@ public final class UserQueryParser {
     }
     rest.append(q.substring(last));
     return fielded;
+  }
+
+  /**
+   * {@code text} with the '+' and '-' that are parts of names, not operators, made spaces: pasted
+   * claims and titles are full of them, and read as operators they require or exclude words no
+   * one asked to require or exclude. An operator is one in front of a word, after a space.
+   */
+  static String prose(String text) {
+    return SIGNED_NUMBER.matcher(GLUED_OPERATOR.matcher(text).replaceAll(" ")).replaceAll(" ");
   }
 
   /**

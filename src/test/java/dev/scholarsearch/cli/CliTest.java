@@ -1,6 +1,7 @@
 package dev.scholarsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scholarsearch.TestData;
@@ -77,7 +78,7 @@ class CliTest {
     String idx = dir.resolve("idx").toString();
     CliRunner.Run index = run("index", TestData.seeds().toString(), "--index", idx, "--no-vectors", "-q");
     assertEquals(0, index.code(), index.err());
-    assertTrue(index.out().contains("vectors:           none (--no-vectors: lexical search only)"), index.out());
+    assertTrue(index.out().contains("vectors:           none (built without vectors: lexical search only)"), index.out());
     assertTrue(!Files.exists(dir.resolve("idx").resolve("vector-cache")), "no cache is made");
     CliRunner.Run stats = run("stats", "--index", idx);
     assertTrue(stats.out().contains("vectors:      none"), stats.out());
@@ -175,12 +176,17 @@ class CliTest {
 
   @Test
   void helpWorksEverywhere() {
-    for (String[] args : new String[][] {{"--help"}, {"index", "--help"}, {"search", "--help"}, {"stats", "--help"}}) {
+    for (String[] args : new String[][] {{"--help"}, {"index", "--help"}, {"search", "--help"}, {"stats", "--help"},
+        {"eval", "--help"}, {"serve", "--help"}}) {
       CliRunner.Run r = run(args);
       assertEquals(0, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage: scholar"), r.out());
+      // A line picocli could not format is printed raw, its %n left in.
+      assertFalse(r.out().contains("%n"), r.out());
     }
     assertTrue(run("index", "--help").out().contains("--reference-date"));
+    assertTrue(run("index", "--help").out().contains("bge-small-en-v1.5-q"), "the models --model knows are listed");
+    assertTrue(run("eval", "--help").out().contains("largest share of papers (%)"));
   }
 
   @Test

@@ -15,7 +15,7 @@ class BatchedEncoderTest {
 
   @BeforeAll
   static void load() {
-    encoder = new BatchedEncoder(Runtime.getRuntime().availableProcessors());
+    encoder = new BatchedEncoder(EmbeddingModel.MINILM, Runtime.getRuntime().availableProcessors());
   }
 
   @AfterAll

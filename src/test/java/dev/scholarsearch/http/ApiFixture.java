@@ -3,7 +3,8 @@ package dev.scholarsearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scholarsearch.TestData;
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.PaperVectors;
@@ -41,9 +42,9 @@ public final class ApiFixture implements AutoCloseable {
     this.dir = dir;
     var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(inputs).corpus();
     if (vectors) {
-      try (VectorCache cache = VectorCache.open(dir.resolve("vector-cache"), MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+      try (VectorCache cache = VectorCache.open(dir.resolve("vector-cache"), EmbeddingModel.DEFAULT.name(), EmbeddingModel.DEFAULT.dimensions())) {
         Indexer.write(dir, corpus, List.of(), "test",
-            PaperVectors.using(MiniLmEmbedder::shared, cache, s -> {}), s -> {});
+            PaperVectors.using(OnnxEmbedder::shared, cache, s -> {}), s -> {});
       }
     } else {
       Indexer.write(dir, corpus, List.of(), "test", s -> {});

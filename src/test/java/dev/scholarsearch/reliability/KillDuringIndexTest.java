@@ -1,6 +1,7 @@
 package dev.scholarsearch.reliability;
 
-import dev.scholarsearch.embed.MiniLmEmbedder;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class KillDuringIndexTest {
       }
     }
     // The vector cache the killed runs appended to still opens: a torn last record is cut off.
-    try (VectorCache cache = VectorCache.open(index.resolve("vector-cache"), MiniLmEmbedder.MODEL, MiniLmEmbedder.DIMENSIONS)) {
+    try (VectorCache cache = VectorCache.open(index.resolve("vector-cache"), EmbeddingModel.DEFAULT.name(), EmbeddingModel.DEFAULT.dimensions())) {
       assertTrue(cache.size() >= 42, "the seed vectors are still cached: " + cache.size());
     }
     Process finish = start(big, index, false);

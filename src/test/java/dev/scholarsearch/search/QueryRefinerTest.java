@@ -98,7 +98,7 @@ class QueryRefinerTest {
       // The control: with the bonus off the two tie, and document order puts "far" first.
       SearchTuning d = SearchTuning.DEFAULT;
       List<PaperSearcher.ScoredPaper> plain = new PaperSearcher(index, new SearchTuning(d.titleWeight(),
-          d.abstractWeight(), 0f, d.proximitySlop(), d.feedbackDocs(), d.feedbackTerms(), d.originalWeight()))
+          d.abstractWeight(), 0f, d.proximitySlop(), d.feedbackDocs(), d.feedbackTerms(), d.originalWeight(), d.lengthReference()))
           .rank("sparse matrix", SearchFilters.NONE, 10, SearchMode.LEXICAL);
       assertEquals(List.of("far", "near"), plain.stream().map(PaperSearcher.ScoredPaper::id).toList());
       assertEquals(plain.get(0).score(), plain.get(1).score());

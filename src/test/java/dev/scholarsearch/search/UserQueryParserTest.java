@@ -36,6 +36,19 @@ class UserQueryParserTest {
   }
 
   @Test
+  void signsInsideNamesAreNotOperators() {
+    // SciFact train claims 345, 576 and 1040: read as operators, "-2" excluded every paper with a 2,
+    // and "+Eomes" required a word the relevant abstract does not have.
+    UserQueryParser bare = new UserQueryParser(Analyzers.perField(), new UserQueryParser.FieldWeights(1f, 0f, 0f));
+    assertEquals("+((text:e2f text:1) text:2 text:3 text:cell)", bare.parse("E2f-1, -2, -3 cells", false).toString());
+    assertEquals("+((text:pd text:1) text:eom text:cd8 text:t)", bare.parse("PD-1+Eomes+CD8 T", false).toString());
+    assertEquals("+(text:h2a text:1 text:nucleosom)", bare.parse("H2A +1 nucleosomes", false).toString());
+    assertEquals("+(text:h2a text:histon)", bare.parse("(H2A)-histone", false).toString());
+    assertEquals("+(+text:neural +text:network)", bare.parse("+neural +network", false).toString(), "operators stay");
+    assertEquals("+(text:neural -text:network)", bare.parse("neural -network", false).toString());
+  }
+
+  @Test
   void fieldedTermsAndExactSearch() {
     assertEquals("title:graph", parsed("title:graph"));
     assertEquals("+(text:agent (title:agent)^0.5) author_text:zhu", parsed("author:zhu +agents"));

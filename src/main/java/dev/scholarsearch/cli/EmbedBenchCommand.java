@@ -1,0 +1,57 @@
+package dev.scholarsearch.cli;
+
+import dev.scholarsearch.bench.EmbeddingBench;
+import dev.scholarsearch.embed.EmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench-embed}: embedding throughput of the known models on the same real texts, side by side. */
+@Command(name = "bench-embed", mixinStandardHelpOptions = true,
+    description = {"Measure how fast each embedding model embeds the same real abstracts, the models taking "
+        + "turns round after round in one JVM, so that a busy machine slows them all alike. Each model's best "
+        + "round is reported, with its ratio to the first model's (the default model unless --models says "
+        + "otherwise). Model loading is not counted."},
+    footer = {"", "Example:",
+      "  scholar bench-embed --input ../shared/corpora/conference-papers-86k.jsonl.gz --texts 500",
+      "  scholar bench-embed --models all-MiniLM-L6-v2,all-MiniLM-L6-v2-q --rounds 3"})
+final class EmbedBenchCommand extends CliCommand {
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "Papers to take the texts from (default: the SciFact abstracts under src/test/resources/scifact).")
+  Path input;
+
+  @Option(names = "--texts", paramLabel = "N", defaultValue = "500",
+      description = "How many texts each model embeds per round (default: ${DEFAULT-VALUE}).")
+  int texts;
+
+  @Option(names = "--models", paramLabel = "LIST",
+      description = "Comma-separated model names, the one to compare with first (default: every known model).")
+  String models;
+
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+      description = "Rounds; each model's best counts (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Override
+  public Integer call() {
+    List<EmbeddingModel> chosen = models == null ? EmbeddingModel.KNOWN
+        : Arrays.stream(models.split(",")).filter(s -> !s.isBlank()).map(EmbeddingModel::parse).toList();
+    Path in = input != null ? input : Home.dir().resolve("src/test/resources/scifact/corpus.jsonl");
+    if (!Files.isRegularFile(in)) {
+      err.println("error: no such input: " + in + "; give --input FILE (JSONL papers)");
+      return 2;
+    }
+    if (texts < 1 || rounds < 1) {
+      err.println("error: --texts and --rounds must be at least 1");
+      return 2;
+    }
+    List<String> sample = EmbeddingBench.texts(in, texts);
+    out.printf("%d texts from %s, %d rounds, %d cores, %s%n", sample.size(), in, rounds,
+        Runtime.getRuntime().availableProcessors(), Runtime.version());
+    new EmbeddingBench(chosen, rounds, out).run(sample);
+    return 0;
+  }
+}
