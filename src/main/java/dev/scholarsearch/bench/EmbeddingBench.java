@@ -19,11 +19,19 @@ import java.util.Map;
  * and each model's best round is reported next to the first model's.
  */
 public final class EmbeddingBench {
-  private final List<EmbeddingModel> models;
+  /** One contender: a model run {@code batch} texts per inference call. */
+  public record Contender(EmbeddingModel model, int batch) {
+    @Override
+    public String toString() {
+      return batch == OnnxEmbedder.DEFAULT_BATCH ? model.name() : model.name() + " batch " + batch;
+    }
+  }
+
+  private final List<Contender> models;
   private final int rounds;
   private final PrintStream out;
 
-  public EmbeddingBench(List<EmbeddingModel> models, int rounds, PrintStream out) {
+  public EmbeddingBench(List<Contender> models, int rounds, PrintStream out) {
     if (models.isEmpty() || rounds < 1) {
       throw new IllegalArgumentException("need at least one model and one round");
     }
@@ -40,18 +48,18 @@ public final class EmbeddingBench {
   }
 
   /** Texts per second, each model's best round, in the order given. */
-  public Map<EmbeddingModel, Double> run(List<String> texts) {
-    Map<EmbeddingModel, OnnxEmbedder> loaded = new LinkedHashMap<>();
-    for (EmbeddingModel m : models) {
-      OnnxEmbedder e = OnnxEmbedder.load(m);
+  public Map<Contender, Double> run(List<String> texts) {
+    Map<Contender, OnnxEmbedder> loaded = new LinkedHashMap<>();
+    for (Contender m : models) {
+      OnnxEmbedder e = OnnxEmbedder.load(m.model(), m.batch());
       e.embed(texts.subList(0, Math.min(16, texts.size()))); // the first runs are slow: not the model's rate
       loaded.put(m, e);
     }
-    Map<EmbeddingModel, Double> best = new LinkedHashMap<>();
+    Map<Contender, Double> best = new LinkedHashMap<>();
     try {
       for (int r = 1; r <= rounds; r++) {
         List<String> line = new ArrayList<>();
-        for (Map.Entry<EmbeddingModel, OnnxEmbedder> e : loaded.entrySet()) {
+        for (Map.Entry<Contender, OnnxEmbedder> e : loaded.entrySet()) {
           long start = System.nanoTime();
           e.getValue().embed(texts);
           double rate = texts.size() / ((System.nanoTime() - start) / 1e9);
@@ -64,8 +72,8 @@ public final class EmbeddingBench {
       loaded.values().forEach(OnnxEmbedder::close);
     }
     double first = best.get(models.get(0));
-    out.printf("%-22s %10s %8s%n", "model", "texts/s", "ratio");
-    best.forEach((m, rate) -> out.printf("%-22s %10.1f %7.2fx%n", m, rate, rate / first));
+    out.printf("%-32s %10s %8s%n", "model", "texts/s", "ratio");
+    best.forEach((m, rate) -> out.printf("%-32s %10.1f %7.2fx%n", m, rate, rate / first));
     return best;
   }
 }

@@ -2,6 +2,7 @@ package dev.scholarsearch.cli;
 
 import dev.scholarsearch.bench.EmbeddingBench;
 import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.embed.OnnxEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ final class EmbedBenchCommand extends CliCommand {
   int texts;
 
   @Option(names = "--models", paramLabel = "LIST",
-      description = "Comma-separated model names, the one to compare with first (default: every known model).")
+      description = "Comma-separated model names, the one to compare with first; NAME:B runs B texts per "
+          + "inference call instead of " + OnnxEmbedder.DEFAULT_BATCH + " (default: every known model).")
   String models;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
@@ -37,8 +39,9 @@ final class EmbedBenchCommand extends CliCommand {
 
   @Override
   public Integer call() {
-    List<EmbeddingModel> chosen = models == null ? EmbeddingModel.KNOWN
-        : Arrays.stream(models.split(",")).filter(s -> !s.isBlank()).map(EmbeddingModel::parse).toList();
+    List<EmbeddingBench.Contender> chosen = models == null
+        ? EmbeddingModel.KNOWN.stream().map(m -> new EmbeddingBench.Contender(m, OnnxEmbedder.DEFAULT_BATCH)).toList()
+        : Arrays.stream(models.split(",")).filter(s -> !s.isBlank()).map(EmbedBenchCommand::contender).toList();
     Path in = input != null ? input : Home.dir().resolve("src/test/resources/scifact/corpus.jsonl");
     if (!Files.isRegularFile(in)) {
       err.println("error: no such input: " + in + "; give --input FILE (JSONL papers)");
@@ -53,5 +56,21 @@ final class EmbedBenchCommand extends CliCommand {
         Runtime.getRuntime().availableProcessors(), Runtime.version());
     new EmbeddingBench(chosen, rounds, out).run(sample);
     return 0;
+  }
+
+  private static EmbeddingBench.Contender contender(String spec) {
+    int colon = spec.lastIndexOf(':');
+    if (colon < 0) {
+      return new EmbeddingBench.Contender(EmbeddingModel.parse(spec), OnnxEmbedder.DEFAULT_BATCH);
+    }
+    try {
+      int batch = Integer.parseInt(spec.substring(colon + 1).strip());
+      if (batch < 1) {
+        throw new NumberFormatException();
+      }
+      return new EmbeddingBench.Contender(EmbeddingModel.parse(spec.substring(0, colon)), batch);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--models " + spec + ": the batch after ':' must be a whole number >= 1");
+    }
   }
 }

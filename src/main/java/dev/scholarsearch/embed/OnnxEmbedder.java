@@ -18,24 +18,32 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
   private static final Map<EmbeddingModel, OnnxEmbedder> SHARED = new ConcurrentHashMap<>();
 
+  /** Texts per inference call, unless a benchmark asks otherwise. */
+  public static final int DEFAULT_BATCH = BatchedEncoder.BATCH;
+
   private final EmbeddingModel model;
   private final BatchedEncoder encoder;
   private final boolean shared;
 
-  private OnnxEmbedder(EmbeddingModel model, boolean shared) {
+  private OnnxEmbedder(EmbeddingModel model, boolean shared, int batchSize) {
     this.model = model;
     this.shared = shared;
-    this.encoder = new BatchedEncoder(model, Runtime.getRuntime().availableProcessors());
+    this.encoder = new BatchedEncoder(model, Runtime.getRuntime().availableProcessors(), batchSize);
   }
 
   /** A new instance, the model loaded now; close it when done. */
   public static OnnxEmbedder load(EmbeddingModel model) {
-    return new OnnxEmbedder(model, false);
+    return load(model, DEFAULT_BATCH);
+  }
+
+  /** The same, running {@code batchSize} texts per inference call (for the benchmark). */
+  public static OnnxEmbedder load(EmbeddingModel model, int batchSize) {
+    return new OnnxEmbedder(model, false, batchSize);
   }
 
   /** The process's instance of {@code model}; the first call loads it. Never closed. */
   public static OnnxEmbedder shared(EmbeddingModel model) {
-    return SHARED.computeIfAbsent(model, m -> new OnnxEmbedder(m, true));
+    return SHARED.computeIfAbsent(model, m -> new OnnxEmbedder(m, true, DEFAULT_BATCH));
   }
 
   /** The process's instance of the default model. */

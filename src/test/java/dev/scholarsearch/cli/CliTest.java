@@ -54,7 +54,7 @@ class CliTest {
     CliRunner.Run first = run("index", TestData.seeds().toString(), "--index", idx, "-q");
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("vectors:           42 papers, 42 embedded ("), first.out());
-    assertTrue(first.out().contains("0 from the cache; model all-MiniLM-L6-v2"), first.out());
+    assertTrue(first.out().contains("0 from the cache; model all-MiniLM-L6-v2-q\n"), first.out());
 
     CliRunner.Run second = run("index", TestData.seeds().toString(), "--index", idx, "--replace", "-q");
     assertEquals(0, second.code(), second.err());
@@ -66,7 +66,7 @@ class CliTest {
     assertTrue(elsewhere.out().contains("0 embedded (0.0 s), 42 from the cache"), elsewhere.out());
 
     CliRunner.Run stats = run("stats", "--index", idx);
-    assertTrue(stats.out().contains("vectors:      all-MiniLM-L6-v2"), stats.out());
+    assertTrue(stats.out().contains("vectors:      all-MiniLM-L6-v2-q ("), stats.out());
     CliRunner.Run semantic = run("search", "tracking a person's posture via phones", "--index", idx, "--mode", "semantic",
         "--limit", "1");
     assertEquals(0, semantic.code(), semantic.err());

@@ -29,7 +29,8 @@ class EmbeddingModelTest {
   void anUnknownNameListsTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmbeddingModel.parse("bert-huge"));
     assertTrue(e.getMessage().contains("'bert-huge'") && e.getMessage().contains("e5-small-v2-q"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> EmbeddingModel.parse("all-MiniLM-L6-v2@4096"), "past its limit");
+    assertEquals(256, EmbeddingModel.parse("all-MiniLM-L6-v2@256").maxTokens(), "past its own default, within BERT's positions");
+    assertThrows(IllegalArgumentException.class, () -> EmbeddingModel.parse("all-MiniLM-L6-v2@4096"), "past 512");
     assertThrows(IllegalArgumentException.class, () -> EmbeddingModel.parse("all-MiniLM-L6-v2@x"));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Semantic and hybrid retrieval over the seed pages embedded by the real model (all-MiniLM-L6-v2,
+ * Semantic and hybrid retrieval over the seed pages embedded by the real model (all-MiniLM-L6-v2-q,
  * in process), through real HTTP requests.
  */
 class HybridApiTest {
@@ -230,7 +231,7 @@ class HybridApiTest {
       assertEquals("no_vectors", r.json().get("error").asText(), path);
     }
     assertEquals("hybrid", api.get("/api/health").json().get("defaultMode").asText());
-    assertEquals("all-MiniLM-L6-v2", api.get("/api/health").json().get("vectors").asText());
+    assertEquals(EmbeddingModel.DEFAULT_NAME, api.get("/api/health").json().get("vectors").asText());
   }
 
   @Test
