@@ -25,15 +25,19 @@ public final class PaperVectors implements VectorSource {
    * What one build did: of the papers that needed a vector (those given a new document), how many
    * were embedded and how many came from the cache.
    */
-  public record Stats(String model, int papers, int embedded, int fromCache, double embedSeconds) {
+  /**
+   * @param embedSeconds the time spent embedding, the model's loading apart
+   * @param loadSeconds the time the model took to load (0 when it was loaded already, or not needed)
+   */
+  public record Stats(String model, int papers, int embedded, int fromCache, double embedSeconds, double loadSeconds) {
     /** One line for the index summary. */
     public String summary() {
       if (papers == 0) {
         return "no paper needed one (every paper kept its document and vector); model " + model;
       }
-      return String.format("%,d papers, %,d embedded (%.1f s%s), %,d from the cache; model %s", papers, embedded,
+      return String.format("%,d papers, %,d embedded (%.1f s%s), %,d from the cache; model %s%s", papers, embedded,
           embedSeconds, embedded > 0 ? String.format(", %.0f/s", embedded / Math.max(embedSeconds, 1e-9)) : "",
-          fromCache, model);
+          fromCache, model, loadSeconds >= 0.05 ? String.format(" (loaded in %.1f s)", loadSeconds) : "");
     }
   }
 
@@ -47,7 +51,7 @@ public final class PaperVectors implements VectorSource {
     this.model = model;
     this.cache = cache;
     this.progress = progress;
-    this.stats = new Stats(cache.model(), 0, 0, 0, 0);
+    this.stats = new Stats(cache.model(), 0, 0, 0, 0, 0);
   }
 
   /**
@@ -82,8 +86,13 @@ public final class PaperVectors implements VectorSource {
       }
     }
     long start = System.nanoTime();
+    double loadSecs = 0;
     if (!missing.isEmpty()) {
       TextEmbedder embedder = model.get();
+      // The rate is the model's, not its loading's: the clock starts once it is loaded.
+      long loaded = System.nanoTime();
+      loadSecs = (loaded - start) / 1e9;
+      start = loaded;
       if (!embedder.model().equals(cache.model())) {
         throw new IllegalArgumentException("the cache holds " + cache.model() + " vectors, not " + embedder.model());
       }
@@ -105,7 +114,7 @@ public final class PaperVectors implements VectorSource {
       }
     }
     double secs = missing.isEmpty() ? 0 : (System.nanoTime() - start) / 1e9;
-    stats = new Stats(cache.model(), papers.size(), papers.size() - fromCache, fromCache, secs);
+    stats = new Stats(cache.model(), papers.size(), papers.size() - fromCache, fromCache, secs, loadSecs);
   }
 
   @Override
