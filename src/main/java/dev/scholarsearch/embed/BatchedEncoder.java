@@ -66,7 +66,9 @@ final class BatchedEncoder implements AutoCloseable {
 
   /** Unit vectors of {@code texts}, in their order. */
   List<float[]> embed(List<String> texts) {
-    List<Encoding> encodings = texts.stream().map(tokenizer::encode).toList();
+    // One native call for all the texts: the tokenizer runs them on every core, and a sixth of the
+    // time went to tokenizing one text per call.
+    List<Encoding> encodings = List.of(tokenizer.batchEncode(texts));
     // Longest first, so each batch holds texts of about one length and pads little.
     Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
     java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -encodings.get(i).getIds().length));

@@ -17,8 +17,13 @@ import java.util.function.Supplier;
  * embedded before, embedded in batches otherwise (and added to the cache as each batch is done).
  */
 public final class PaperVectors implements VectorSource {
-  /** Texts per call to the model: large enough to keep every core busy, small enough for steady progress. */
-  static final int BATCH = 64;
+  /**
+   * Texts per call to the model, which sorts them by length before it batches them: the more it
+   * sorts at once, the less padding it runs (512 against 64: 103-139 against 96-112 real abstracts
+   * a second on 2 cores). About 5 s of work, so progress stays steady and an interrupted run keeps
+   * all but the last few seconds in the cache.
+   */
+  static final int BATCH = 512;
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
   /**
