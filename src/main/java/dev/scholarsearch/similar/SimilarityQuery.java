@@ -114,7 +114,9 @@ final class SimilarityQuery {
       }
     }
     List<Map.Entry<String, Float>> sorted = new ArrayList<>(boosts.entrySet());
-    sorted.sort(Map.Entry.<String, Float>comparingByValue().reversed());
+    // Equal weights are common (two words with the same counts): the word breaks the tie, so the
+    // order of the shared words a hit shows is the same on every run.
+    sorted.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     Map<String, Float> out = new LinkedHashMap<>();
     sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
