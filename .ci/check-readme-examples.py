@@ -23,7 +23,9 @@ while i < len(lines):
 bad=0
 for ln,cmd,exp in blocks:
     got=subprocess.run(['bash','-c',cmd],capture_output=True,text=True).stdout.rstrip()
-    if exp.endswith('…') or '…' in exp:
+    if exp.endswith('...'):
+        ok = got.startswith(exp[:-3])
+    elif '…' in exp:
         ok = all(a.split('…')[0].rstrip() in got for a in exp.split('\n'))
     else:
         ok = got==exp
