@@ -8,11 +8,14 @@ import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -20,6 +23,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** A page of a {@link Retrieval} as search hits: the paper, a highlighted snippet, and why it ranks where it does. */
 final class SearchHits {
+  private static final Set<String> RECORD_ONLY = Set.of(Fields.RECORD);
+
   private final Analyzer analyzer = Analyzers.perField();
   private final HybridTuning hybrid;
   private final QueryVectors queryVectors;
@@ -38,13 +43,17 @@ final class SearchHits {
       return List.of();
     }
     int[] docIds = page.stream().mapToInt(Retrieval.Ranked::doc).toArray();
-    String[] snippets = highlighter(searcher, req.exact())
-        .highlightFields(new String[] {Fields.ABSTRACT}, q.query(), docIds, new int[] {2}).get(Fields.ABSTRACT);
     StoredFields stored = searcher.storedFields();
+    Map<Integer, Paper> papers = new HashMap<>();
+    for (int doc : docIds) {
+      papers.put(doc, RecordJson.paper(stored.document(doc, RECORD_ONLY).get(Fields.RECORD)));
+    }
+    String[] snippets = highlighter(searcher, req.exact(), papers)
+        .highlightFields(new String[] {Fields.ABSTRACT}, q.query(), docIds, new int[] {2}).get(Fields.ABSTRACT);
     List<PaperHit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       Retrieval.Ranked h = page.get(i);
-      Paper p = RecordJson.paper(stored.document(h.doc()).get(Fields.RECORD));
+      Paper p = papers.get(h.doc());
       String explanation = req.explain() ? explain(searcher, h, r.lexical().orElse(null), mode) : null;
       hits.add(new PaperHit(p.id(), p.title(), p.authorNames(), p.authors().stream().map(Authorship::researcherId).toList(),
           p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
@@ -71,7 +80,12 @@ final class SearchHits {
     return sb.toString();
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact) {
+  /**
+   * The highlighter over {@code papers}' abstracts. The abstract is not stored as a field of its
+   * own (the record holds it, and storing it twice cost a sixth of the index), so the highlighter
+   * reads it from the records already parsed for the page; the offsets come from the postings.
+   */
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact, Map<Integer, Paper> papers) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withMaxLength(20_000)
@@ -81,6 +95,21 @@ final class SearchHits {
       // The exact field is not stored: highlight the stored abstract with the exact field's offsets.
       b.withMaskedFieldsFunc(field -> Fields.ABSTRACT.equals(field) ? Set.of(Fields.ABSTRACT_EXACT) : Set.of());
     }
-    return b.build();
+    return new UnifiedHighlighter(b) {
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+          throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          Paper p = papers.get(doc);
+          CharSequence[] v = new CharSequence[fields.length];
+          for (int i = 0; i < fields.length; i++) {
+            v[i] = p == null ? "" : fields[i].equals(Fields.TITLE) ? p.title() : p.abstractText();
+          }
+          values.add(v);
+        }
+        return values;
+      }
+    };
   }
 }
