@@ -72,7 +72,8 @@ final class IndexCommand extends CliCommand {
 
   @Option(names = "--model", paramLabel = "NAME",
       description = "The embedding model: one of ${COMPLETION-CANDIDATES} (default: the index's own model, "
-          + "or " + EmbeddingModel.DEFAULT_NAME + " for a new index or with --replace).",
+          + "none for an index built with --no-vectors, " + EmbeddingModel.DEFAULT_NAME + " for a new index or with "
+          + "--replace).",
       completionCandidates = ModelNames.class)
   String model;
 
@@ -152,7 +153,11 @@ final class IndexCommand extends CliCommand {
     };
   }
 
-  /** The model to embed with: the one asked for, else the index's own (unless starting over), else the default. */
+  /**
+   * The model to embed with: the one asked for, else the index's own (unless starting over; a
+   * lexical-only index stays lexical-only, rather than spend an hour embedding unasked), else the
+   * default.
+   */
   private Optional<EmbeddingModel> vectors(IndexStatus status) {
     if (noVectors && model != null) {
       throw new IllegalArgumentException("--no-vectors builds an index without embeddings, so --model " + model
@@ -164,7 +169,7 @@ final class IndexCommand extends CliCommand {
     if (model != null) {
       return Optional.of(EmbeddingModel.parse(model));
     }
-    return status.readableManifest().filter(m -> !replace && m.hasVectors())
+    return status.readableManifest().filter(m -> !replace)
         .map(RebuildService.Options::modelOf).orElse(Optional.of(EmbeddingModel.DEFAULT));
   }
 

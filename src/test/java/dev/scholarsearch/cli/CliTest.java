@@ -84,6 +84,9 @@ class CliTest {
     assertTrue(!Files.exists(dir.resolve("idx").resolve("vector-cache")), "no cache is made");
     CliRunner.Run stats = run("stats", "--index", idx);
     assertTrue(stats.out().contains("vectors:      none"), stats.out());
+    // Rebuilt from its inputs, it stays lexical-only unless a model is asked for.
+    CliRunner.Run again = run("index", "--index", idx, "-q");
+    assertTrue(again.out().contains("vectors:           none"), again.out());
     CliRunner.Run lexical = run("search", "speculative rollout", "--index", idx);
     assertEquals(0, lexical.code(), lexical.err());
     // An empty query lists the newest papers; the API's filters and paging are there too. stats says
