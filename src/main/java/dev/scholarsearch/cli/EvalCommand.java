@@ -120,23 +120,34 @@ final class EvalCommand extends CliCommand {
       err.println("error: " + e.getMessage());
       return 2;
     }
-    Path topicsPath = topicsFile != null ? topicsFile : c == null ? null : c.topics();
-    Path qrelsPath = qrelsFile != null ? qrelsFile : c == null ? null : c.qrels();
-    if (topicsPath == null || qrelsPath == null) {
-      err.println("error: give --topics FILE and --qrels FILE, or --collection DIR");
+    Optional<Path[]> files = topicsAndQrels(c);
+    if (files.isEmpty()) {
       return 2;
     }
-    if (c != null) {
-      int built = ensureIndexed(c, dir, searchMode);
-      if (built != 0) {
-        return built;
-      }
+    int built = c == null ? 0 : ensureIndexed(c, dir, searchMode);
+    if (built != 0) {
+      return built;
     }
     if (!indexDir.readable(err)) {
       return 1;
     }
-    Map<String, String> topics = Topics.read(topicsPath);
-    Qrels qrels = Qrels.read(qrelsPath);
+    return evaluate(t, ms, tuning, searchMode, dir, Topics.read(files.get()[0]), Qrels.read(files.get()[1]));
+  }
+
+  /** The topics and judgments files: the ones given, else the collection's ({@code c}, may be null); empty after saying why not. */
+  private Optional<Path[]> topicsAndQrels(EvalCollection c) {
+    Path topicsPath = topicsFile != null ? topicsFile : c == null ? null : c.topics();
+    Path qrelsPath = qrelsFile != null ? qrelsFile : c == null ? null : c.qrels();
+    if (topicsPath == null || qrelsPath == null) {
+      err.println("error: give --topics FILE and --qrels FILE, or --collection DIR");
+      return Optional.empty();
+    }
+    return Optional.of(new Path[] {topicsPath, qrelsPath});
+  }
+
+  /** Runs the task's topics through our systems (and the baseline) and prints the figures. */
+  private int evaluate(Task t, List<Metric> ms, Tuning tuning, Optional<SearchMode> searchMode, Path dir,
+      Map<String, String> topics, Qrels qrels) throws IOException {
     // An evaluation measures rankings, not speed: no topic may be cut short by the server's 2 s budget
     // on a busy machine (a kNN search past it now fails rather than returning less).
     try (LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
