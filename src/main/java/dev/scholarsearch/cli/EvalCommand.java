@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
       "      --qrels src/test/resources/cacm/qrels.txt --baseline",
       "",
       "Example (a BEIR collection: indexed into /tmp/scifact on the first run):",
-      "  scholar eval --task search --collection ~/beir/scifact --index /tmp/scifact --baseline"})
+      "  scholar eval --task search --collection ~/beir/scifact \\",
+      "      --index /tmp/scifact --baseline"})
 final class EvalCommand extends CliCommand {
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "search, similar or researchers.")
   String task;
@@ -55,7 +56,7 @@ final class EvalCommand extends CliCommand {
 
   @Option(names = "--collection", paramLabel = "DIR",
       description = "A test collection in one directory, as BEIR lays it out (corpus.jsonl, queries.jsonl, "
-          + "qrels/test.tsv) or as src/test/resources/cacm does (topics.tsv, qrels.txt). When the index "
+          + "qrels/test.tsv) or as our CACM copy does (corpus.jsonl, topics.tsv, qrels.txt). When the index "
           + "directory does not exist yet, its corpus is indexed there first (once; later runs reuse it).")
   Path collection;
 

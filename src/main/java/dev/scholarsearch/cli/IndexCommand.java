@@ -44,8 +44,8 @@ import picocli.CommandLine.Parameters;
       "  scholar index                                  # seeds/ into index/",
       "  scholar index ~/pages ~/arxiv.jsonl.gz --index /data/idx",
       "  scholar index --replace --reference-date 2026-01-01 seeds/",
-      "  scholar index --no-vectors big.jsonl.gz            # lexical only: no embedding time",
-      "  scholar index --model bge-small-en-v1.5-q          # re-embed the index with another model"})
+      "  scholar index --no-vectors big.jsonl.gz         # lexical only: no embedding",
+      "  scholar index --model bge-small-en-v1.5-q@256   # re-embeds with that model"})
 final class IndexCommand extends CliCommand {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories to index (default, when there is no index yet: seeds/ of the project).")

@@ -82,7 +82,7 @@ final class Settings {
       new Setting("fbDocs", "search", "feedbackDocs", "RM3: top papers to learn from (0: off)"),
       new Setting("fbTerms", "search", "feedbackTerms", "RM3: expansion terms"),
       new Setting("fbWeight", "search", "originalWeight", "RM3: the original query's share"),
-      new Setting("lengthRef", "search", "lengthReference", "mean record length (tokens) the title and proximity bonuses are set for (0: any)"),
+      new Setting("lengthRef", "search", "lengthReference", "the record length (tokens) the bonuses are tuned for"),
       new Setting("mltMinTf", "similar", "minTermFreq", "similar: a term's least count in the query paper"),
       new Setting("mltMinDf", "similar", "minDocFreq", "similar: a term's least number of papers"),
       new Setting("mltMaxDfPct", "similar", "maxDocFreqPercent", "similar: a term's largest share of papers (%)"),
