@@ -1,6 +1,7 @@
 package dev.scholarsearch.search;
 
 import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
 import java.io.IOException;
@@ -37,11 +38,10 @@ public final class SearchPlanner {
 
   /** Parses what the user typed, once. */
   public UserQuery parse(String text, boolean exact) {
-    return UserQuery.parse(tuned().parser(), text, exact);
+    return UserQuery.parse(tuned(averageLength.getAsDouble()).parser(), text, exact);
   }
 
-  private Tuned tuned() {
-    double length = averageLength.getAsDouble();
+  private Tuned tuned(double length) {
     Tuned t = tuned;
     if (t == null || t.averageLength() != length) {
       SearchTuning forLength = tuning.forAverageLength(length);
@@ -135,7 +135,8 @@ public final class SearchPlanner {
     if (q.exact() || q.isListing()) {
       return q.query();
     }
-    return tuned().refiner().refine(searcher, q, PaperFilters.restrict(q.query(), f));
+    // The snapshot at hand has the length: no second searcher acquired for it.
+    return tuned(searcher.averageLength(Fields.TEXT)).refiner().refine(searcher, q, PaperFilters.restrict(q.query(), f));
   }
 
   private int semanticDepth(int topN) {
