@@ -9,33 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.MMapDirectory;
 
 /**
  * The baseline for indexing throughput: a plain IndexWriter fed straight from the JSONL, with the
- * same analyzer, the same text fields and the same postings, offsets and term vectors, but no
- * facets, no merging of papers and researchers, no researcher documents and no stored records.
+ * same analyzer, the same text fields and the same postings, but no facets, no merging of papers
+ * and researchers, no researcher documents and no stored records.
  */
 public final class BareLuceneIndexer {
-  private static final FieldType MAIN = new FieldType(TextField.TYPE_STORED);
-  private static final FieldType EXACT = new FieldType(TextField.TYPE_NOT_STORED);
-
-  static {
-    MAIN.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    MAIN.setStoreTermVectors(true);
-    MAIN.freeze();
-    EXACT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    EXACT.freeze();
-  }
-
   private BareLuceneIndexer() {}
 
   /** Indexes the JSONL into {@code dir}; returns the number of documents. */
@@ -65,11 +52,12 @@ public final class BareLuceneIndexer {
   static Document document(Listing l) {
     Document d = new Document();
     d.add(new StringField(Fields.ID, l.externalId(), Field.Store.YES));
-    d.add(new Field(Fields.TITLE, l.title(), MAIN));
-    d.add(new Field(Fields.ABSTRACT, l.abstractText(), MAIN));
-    d.add(new TextField(Fields.TEXT, l.title() + "\n" + l.abstractText(), Field.Store.NO));
-    d.add(new Field(Fields.TITLE_EXACT, l.title(), EXACT));
-    d.add(new Field(Fields.ABSTRACT_EXACT, l.abstractText(), EXACT));
+    d.add(new TextField(Fields.TITLE, l.title(), Field.Store.YES));
+    d.add(new TextField(Fields.TITLE_EXACT, l.title(), Field.Store.NO));
+    for (String field : new String[] {Fields.TEXT, Fields.TEXT_EXACT}) {
+      d.add(new TextField(field, l.title(), Field.Store.NO));
+      d.add(new TextField(field, l.abstractText(), Field.Store.NO));
+    }
     for (String a : l.authors()) {
       d.add(new TextField(Fields.AUTHOR_TEXT, a, Field.Store.NO));
       d.add(new StringField(Fields.AUTHOR, a, Field.Store.NO));

@@ -76,7 +76,6 @@ final class Settings {
       new Setting("k1", "bm25", "k1", "BM25 term-frequency saturation"),
       new Setting("b", "bm25", "b", "BM25 length normalisation"),
       new Setting("title", "search", "titleWeight", "bonus weight of title matches"),
-      new Setting("abstract", "search", "abstractWeight", "extra weight of abstract matches"),
       new Setting("proximity", "search", "proximityWeight", "boost of query word pairs found close together (0: off)"),
       new Setting("slop", "search", "proximitySlop", "how many positions apart such a pair may be"),
       new Setting("fbDocs", "search", "feedbackDocs", "RM3: top papers to learn from (0: off)"),

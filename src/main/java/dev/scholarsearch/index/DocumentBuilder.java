@@ -23,33 +23,23 @@ import org.apache.lucene.util.BytesRef;
 
 /** Turns model records into Lucene documents (with facets); the only place that knows both. */
 public final class DocumentBuilder {
-  /** Main text: positions for phrases, offsets for the highlighter, term vectors for MoreLikeThis. */
-  static final FieldType MAIN_TEXT = new FieldType(TextField.TYPE_STORED);
+  /** The title: positions for phrases and the proximity bonus, stored for type-ahead and evidence. */
+  static final FieldType TITLE_TEXT = new FieldType(TextField.TYPE_STORED);
   /**
-   * The abstract: as the main text, but not stored. The record holds it already, and the
-   * highlighter reads it from there: stored twice it was 40 MB of the 86k corpus's 294.
+   * Searched text (combined, exact): positions for phrases, nothing stored (the record holds the
+   * text). No offsets and no term vectors: highlighting, similar papers and feedback analyse the
+   * record's text again, for the few papers they look at.
    */
-  static final FieldType ABSTRACT_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
-  /** Exact-search text: positions for phrases, nothing stored (the main field holds the text). */
-  static final FieldType EXACT_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+  static final FieldType SEARCH_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
   /** Researcher works: frequencies only, nothing stored. */
   static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
-  /** Combined title+abstract: positions for phrase queries, nothing stored. */
-  static final FieldType COMBINED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
-    COMBINED_TEXT.freeze();
+    TITLE_TEXT.freeze();
+    SEARCH_TEXT.freeze();
     WORKS_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     WORKS_TEXT.freeze();
-    MAIN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    MAIN_TEXT.setStoreTermVectors(true);
-    MAIN_TEXT.freeze();
-    ABSTRACT_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    ABSTRACT_TEXT.setStoreTermVectors(true);
-    ABSTRACT_TEXT.freeze();
-    EXACT_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    EXACT_TEXT.freeze();
   }
 
   private final FacetsConfig facets = Fields.facetsConfig();
@@ -69,11 +59,13 @@ public final class DocumentBuilder {
     d.add(new StringField(Fields.KIND, Fields.KIND_PAPER, Field.Store.NO));
     d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ID_VALUES, new BytesRef(p.id()))); // rankings read a thousand ids (PaperIds)
-    d.add(new Field(Fields.TITLE, p.title(), MAIN_TEXT));
-    d.add(new Field(Fields.ABSTRACT, p.abstractText(), ABSTRACT_TEXT));
-    d.add(new Field(Fields.TEXT, p.title() + "\n" + p.abstractText(), COMBINED_TEXT));
-    d.add(new Field(Fields.TITLE_EXACT, p.title(), EXACT_TEXT));
-    d.add(new Field(Fields.ABSTRACT_EXACT, p.abstractText(), EXACT_TEXT));
+    d.add(new Field(Fields.TITLE, p.title(), TITLE_TEXT));
+    d.add(new Field(Fields.TITLE_EXACT, p.title(), SEARCH_TEXT));
+    // Two values each, the title first: the analyzer pads it, so the abstract starts at ABSTRACT_START.
+    for (String field : new String[] {Fields.TEXT, Fields.TEXT_EXACT}) {
+      d.add(new Field(field, p.title(), SEARCH_TEXT));
+      d.add(new Field(field, p.abstractText(), SEARCH_TEXT));
+    }
     for (Authorship a : p.authors()) {
       d.add(new TextField(Fields.AUTHOR_TEXT, a.name(), Field.Store.NO));
       d.add(new StringField(Fields.AUTHOR, a.name(), Field.Store.NO));

@@ -1,6 +1,7 @@
 package dev.scholarsearch.rank;
 
 import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.index.SurfaceForms;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -27,7 +27,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /** Assembles a researcher's profile: their pages' stats, papers, co-authors, categories and characteristic words. */
 public final class ResearcherProfiles {
@@ -54,8 +53,7 @@ public final class ResearcherProfiles {
         return Optional.empty();
       }
       Researcher r = found.get();
-      List<Integer> docs = new ArrayList<>();
-      List<Paper> papers = newestPapers(searcher, r.id(), docs);
+      List<Paper> papers = newestPapers(searcher, r.id());
 
       Map<String, Integer> coCount = new HashMap<>();
       Map<String, String> coName = new HashMap<>();
@@ -83,7 +81,7 @@ public final class ResearcherProfiles {
           .limit(MAX_COUNTS).map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
       List<ResearcherProfile.Count> perYear = years.entrySet().stream()
           .map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
-      List<String> terms = characteristicTerms(searcher.getIndexReader(), docs, words, CHARACTERISTIC_WORDS);
+      List<String> terms = characteristicTerms(searcher.getIndexReader(), papers, words, CHARACTERISTIC_WORDS);
       List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
           p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
       return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
@@ -92,7 +90,7 @@ public final class ResearcherProfiles {
   }
 
   /** The researcher's newest papers (up to {@link #MAX_PAPERS}), newest first, found through the author-id field. */
-  private static List<Paper> newestPapers(LiveIndex.Snapshot searcher, String researcherId, List<Integer> docs)
+  private static List<Paper> newestPapers(LiveIndex.Snapshot searcher, String researcherId)
       throws IOException {
     TopDocs t = searcher.search(new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Fields.AUTHOR_ID, researcherId)), BooleanClause.Occur.FILTER)
@@ -101,31 +99,19 @@ public final class ResearcherProfiles {
     List<Paper> out = new ArrayList<>();
     for (ScoreDoc sd : t.scoreDocs) {
       out.add(RecordJson.paper(searcher.storedFields().document(sd.doc).get(Fields.RECORD)));
-      docs.add(sd.doc);
     }
     return out;
   }
 
   /**
-   * Terms of the researcher's papers (their term vectors) ranked by tf × idf over all papers: words
-   * frequent in their work and rare in everyone else's.
+   * Terms of the researcher's papers ranked by tf × idf over all papers: words frequent in their
+   * work and rare in everyone else's. Counted from the papers' text, which the page has read anyway.
    */
-  static List<String> characteristicTerms(IndexReader reader, List<Integer> docs, SurfaceForms words, int n)
+  static List<String> characteristicTerms(IndexReader reader, List<Paper> papers, SurfaceForms words, int n)
       throws IOException {
     Map<String, Long> tf = new HashMap<>();
-    var vectors = reader.termVectors();
-    for (int doc : docs) {
-      for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
-        Terms tv = vectors.get(doc, field);
-        if (tv == null) {
-          continue;
-        }
-        TermsEnum te = tv.iterator();
-        BytesRef term;
-        while ((term = te.next()) != null) {
-          tf.merge(term.utf8ToString(), te.totalTermFreq(), Long::sum);
-        }
-      }
+    for (Paper p : papers) {
+      WordCounts.of(p.title() + "\n" + p.abstractText()).forEach((t, c) -> tf.merge(t, (long) c, Long::sum));
     }
     int numPapers = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PAPER)));
     Map<String, Double> scores = new LinkedHashMap<>();

@@ -1,15 +1,17 @@
 package dev.scholarsearch.search;
 
 import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.index.WordCounts;
+import dev.scholarsearch.model.Paper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,10 +20,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /** RM3 pseudo-relevance feedback: the words of the best first-pass papers, weighted by P(t|D)·P(D|Q). */
 public final class Feedback {
+  private static final Set<String> RECORD_ONLY = Set.of(Fields.RECORD);
+
   private Feedback() {}
 
   /**
@@ -42,24 +45,14 @@ public final class Feedback {
     for (ScoreDoc sd : top.scoreDocs) {
       scoreSum += sd.score;
     }
-    TermVectors vectors = searcher.getIndexReader().termVectors();
+    StoredFields stored = searcher.storedFields();
     Map<String, Double> weights = new HashMap<>();
     for (ScoreDoc sd : top.scoreDocs) {
-      Map<String, Integer> tf = new HashMap<>();
-      long length = 0;
-      for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
-        Terms tv = vectors.get(sd.doc, field);
-        if (tv == null) {
-          continue;
-        }
-        TermsEnum te = tv.iterator();
-        BytesRef t;
-        while ((t = te.next()) != null) {
-          int f = (int) te.totalTermFreq();
-          tf.merge(t.utf8ToString(), f, Integer::sum);
-          length += f;
-        }
-      }
+      // The words are counted from the record's text: the index keeps no term vectors (a sixth of
+      // its bytes), and analysing a handful of abstracts again costs well under a millisecond.
+      Paper p = RecordJson.paper(stored.document(sd.doc, RECORD_ONLY).get(Fields.RECORD));
+      Map<String, Integer> tf = WordCounts.of(p.title() + "\n" + p.abstractText());
+      long length = tf.values().stream().mapToLong(Integer::longValue).sum();
       if (length == 0) {
         continue;
       }

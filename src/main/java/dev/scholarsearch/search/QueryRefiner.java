@@ -37,10 +37,10 @@ final class QueryRefiner {
     if (tuning.proximityWeight() > 0 && loose.size() > 1) {
       // Pairs beyond the first few add cost, not precision: a long pasted query keeps the first 16.
       for (int i = 0; i + 1 < Math.min(loose.size(), MAX_PAIRED_WORDS); i++) {
-        for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
-          PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), field, loose.get(i), loose.get(i + 1));
-          b.add(new BoostQuery(pair, tuning.proximityWeight()), BooleanClause.Occur.SHOULD);
-        }
+        // In the combined field, where the title and the abstract lie far apart (a pair never spans
+        // the two). A pair in the title field as well counted title pairs twice: CACM lost 0.005.
+        PhraseQuery pair = new PhraseQuery(tuning.proximitySlop(), Fields.TEXT, loose.get(i), loose.get(i + 1));
+        b.add(new BoostQuery(pair, tuning.proximityWeight()), BooleanClause.Occur.SHOULD);
       }
       changed = true;
     }

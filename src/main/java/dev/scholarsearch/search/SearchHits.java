@@ -25,7 +25,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class SearchHits {
   private static final Set<String> RECORD_ONLY = Set.of(Fields.RECORD);
 
-  private final Analyzer analyzer = Analyzers.perField();
+  /** The abstract as the combined fields index it, stemmed and exact, for the highlighter to analyse. */
+  private final Analyzer stemmedAbstract = Analyzers.abstractAsIndexed(false);
+  private final Analyzer exactAbstract = Analyzers.abstractAsIndexed(true);
   private final HybridTuning hybrid;
   private final QueryVectors queryVectors;
 
@@ -81,20 +83,17 @@ final class SearchHits {
   }
 
   /**
-   * The highlighter over {@code papers}' abstracts. The abstract is not stored as a field of its
-   * own (the record holds it, and storing it twice cost a sixth of the index), so the highlighter
-   * reads it from the records already parsed for the page; the offsets come from the postings.
+   * The highlighter over {@code papers}' abstracts. The index keeps neither the abstract's text
+   * (the record holds it) nor its offsets (a sixth of the index): the highlighter reads the text
+   * from the records already parsed for the page and analyses it again, as the combined field
+   * indexed it, so the query's words, phrases and {@code abstract:} positions match as they did.
    */
   private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean exact, Map<Integer, Paper> papers) {
-    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
+    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, exact ? exactAbstract : stemmedAbstract)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withMaxLength(20_000)
-        // Free text is searched in the combined title+abstract field: its words highlight the abstract too.
-        .withFieldMatcher(f -> f.equals(Fields.ABSTRACT) || f.equals(Fields.TEXT) || f.equals(Fields.ABSTRACT_EXACT));
-    if (exact) {
-      // The exact field is not stored: highlight the stored abstract with the exact field's offsets.
-      b.withMaskedFieldsFunc(field -> Fields.ABSTRACT.equals(field) ? Set.of(Fields.ABSTRACT_EXACT) : Set.of());
-    }
+        // Free text is searched in the combined title+abstract field: its words highlight the abstract.
+        .withFieldMatcher(f -> f.equals(Fields.ABSTRACT) || f.equals(exact ? Fields.TEXT_EXACT : Fields.TEXT));
     return new UnifiedHighlighter(b) {
       @Override
       protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)

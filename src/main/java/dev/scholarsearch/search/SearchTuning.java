@@ -9,7 +9,6 @@ package dev.scholarsearch.search;
  * the title's words come back in the abstract, which the combined field already counts.
  *
  * @param titleWeight bonus weight of title matches, on top of the combined title+abstract field (weight 1)
- * @param abstractWeight extra weight of abstract matches (usually 0: the combined field covers them)
  * @param proximityWeight boost of query word pairs that occur close together (0 = off)
  * @param proximitySlop how many positions apart a pair may be
  * @param feedbackDocs RM3 pseudo-relevance feedback: how many top papers to learn from (0 = off)
@@ -18,12 +17,12 @@ package dev.scholarsearch.search;
  * @param lengthReference the mean length (tokens of the combined title+abstract field) the
  *     bonuses are set for; 0 keeps them whatever the length
  */
-public record SearchTuning(float titleWeight, float abstractWeight, float proximityWeight, int proximitySlop,
+public record SearchTuning(float titleWeight, float proximityWeight, int proximitySlop,
     int feedbackDocs, int feedbackTerms, float originalWeight, int lengthReference) {
-  public static final SearchTuning DEFAULT = new SearchTuning(0.5f, 0f, 0.3f, 8, 0, 20, 0.7f, 40);
+  public static final SearchTuning DEFAULT = new SearchTuning(0.5f, 0.3f, 8, 0, 20, 0.7f, 40);
 
   public SearchTuning {
-    if (titleWeight < 0 || abstractWeight < 0 || proximityWeight < 0 || proximitySlop < 0 || feedbackDocs < 0
+    if (titleWeight < 0 || proximityWeight < 0 || proximitySlop < 0 || feedbackDocs < 0
         || feedbackTerms < 1 || !(originalWeight > 0 && originalWeight <= 1) || lengthReference < 0) {
       throw new IllegalArgumentException("need weights, slop, feedbackDocs and lengthReference >= 0, feedbackTerms >= 1"
           + " and 0 < originalWeight <= 1");
@@ -40,11 +39,11 @@ public record SearchTuning(float titleWeight, float abstractWeight, float proxim
       return this;
     }
     double scale = lengthReference / tokens;
-    return new SearchTuning((float) (titleWeight * Math.sqrt(scale)), abstractWeight, (float) (proximityWeight * scale),
+    return new SearchTuning((float) (titleWeight * Math.sqrt(scale)), (float) (proximityWeight * scale),
         proximitySlop, feedbackDocs, feedbackTerms, originalWeight, lengthReference);
   }
 
   public UserQueryParser.FieldWeights weights() {
-    return new UserQueryParser.FieldWeights(1f, titleWeight, abstractWeight);
+    return new UserQueryParser.FieldWeights(1f, titleWeight);
   }
 }

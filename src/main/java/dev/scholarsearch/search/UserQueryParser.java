@@ -53,26 +53,24 @@ public final class UserQueryParser {
    * Boosts for free text: the combined title+abstract field scores a word once per paper (as BM25
    * intends), and the title field adds a bonus for title matches. Zero leaves a field out.
    */
-  public record FieldWeights(float text, float title, float abstractText) {
+  public record FieldWeights(float text, float title) {
     Map<String, Float> stemmed() {
-      Map<String, Float> m = new java.util.LinkedHashMap<>();
-      if (text > 0) {
-        m.put(Fields.TEXT, text);
-      }
-      if (title > 0) {
-        m.put(Fields.TITLE, title);
-      }
-      if (abstractText > 0) {
-        m.put(Fields.ABSTRACT, abstractText);
-      }
-      return m;
+      return weights(Fields.TEXT, Fields.TITLE);
     }
 
-    /** Exact search has no combined field: title and abstract, title weighted the same way. */
+    /** Exact search: the unstemmed fields, laid out and weighted the same way. */
     Map<String, Float> exact() {
+      return weights(Fields.TEXT_EXACT, Fields.TITLE_EXACT);
+    }
+
+    private Map<String, Float> weights(String textField, String titleField) {
       Map<String, Float> m = new java.util.LinkedHashMap<>(); // an order of its own, not Map.of's per-JVM one
-      m.put(Fields.TITLE_EXACT, text + title);
-      m.put(Fields.ABSTRACT_EXACT, text + abstractText);
+      if (text > 0) {
+        m.put(textField, text);
+      }
+      if (title > 0) {
+        m.put(titleField, title);
+      }
       return m;
     }
   }
@@ -131,7 +129,7 @@ public final class UserQueryParser {
    */
   private List<BooleanClause> fielded(String q, boolean exact, StringBuilder rest) {
     String titleField = exact ? Fields.TITLE_EXACT : Fields.TITLE;
-    String abstractField = exact ? Fields.ABSTRACT_EXACT : Fields.ABSTRACT;
+    String abstractField = exact ? Fields.TEXT_EXACT : Fields.TEXT; // kept to the abstract's positions below
 
     Matcher m = FIELDED.matcher(q);
     int last = 0;
@@ -147,6 +145,9 @@ public final class UserQueryParser {
       Query sub = simple(Map.of(field, 1.0f)).parse(m.group(3));
       if (sub == null || sub instanceof MatchNoDocsQuery) {
         continue;
+      }
+      if (field.equals(abstractField)) {
+        sub = AbstractPositions.of(sub);
       }
       BooleanClause.Occur occur = switch (m.group(1)) {
         case "+" -> BooleanClause.Occur.MUST;

@@ -1,6 +1,7 @@
 package dev.scholarsearch.similar;
 
 import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.index.PaperIds;
@@ -18,27 +19,20 @@ import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.SearchFilters;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Papers like a given paper or a pasted text. Lucene's MoreLikeThis over title and abstract picks
@@ -110,7 +104,8 @@ public final class SimilarPapers {
       int doc = found.getAsInt();
       Paper paper = StoredRecords.paperAt(searcher, doc);
       SearchMode mode = kernel.planner().mode(searcher, asked);
-      Query mlt = mode == SearchMode.SEMANTIC ? null : query.mlt(searcher.getIndexReader()).like(doc);
+      Query mlt = mode == SearchMode.SEMANTIC ? null
+          : query.mlt(searcher.getIndexReader()).like(Map.of(Fields.TEXT, List.of(paper.title(), paper.abstractText())));
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : storedVector(searcher, doc);
       SurfaceForms words = new SurfaceForms().learn(paper.title() + "\n" + paper.abstractText());
       return Optional.of(run(searcher, mode, mlt, vector, paper.title() + "\n" + paper.abstractText(), paper, filters, limit,
@@ -139,11 +134,9 @@ public final class SimilarPapers {
     }
     kernel.prepareFor(index, asked);
     return index.search(searcher -> {
-      Map<String, Collection<Object>> fields = new LinkedHashMap<>();
-      fields.put(Fields.TITLE, List.of(text));
-      fields.put(Fields.ABSTRACT, List.of(text));
       SearchMode mode = kernel.planner().mode(searcher, asked);
-      Query mlt = mode == SearchMode.SEMANTIC ? null : query.mlt(searcher.getIndexReader()).like(fields);
+      Query mlt = mode == SearchMode.SEMANTIC ? null
+          : query.mlt(searcher.getIndexReader()).like(Map.of(Fields.TEXT, List.of(text)));
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : kernel.planner().queryVectors().ofText(text);
       return run(searcher, mode, mlt, vector, text, null, filters, limit, new SurfaceForms().learn(text));
     });
@@ -177,7 +170,6 @@ public final class SimilarPapers {
     // Ranking only: the id is all the evaluation needs, read for all hits at once.
     String[] ids = words == null ? PaperIds.of(searcher.getIndexReader(), top.stream().mapToInt(Retrieval.Ranked::doc)
         .toArray()) : null;
-    TermVectors vectors = searcher.getIndexReader().termVectors();
     List<SimilarHit> out = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
       Retrieval.Ranked r = top.get(i);
@@ -190,7 +182,7 @@ public final class SimilarPapers {
       }
       Paper p = RecordJson.paper(searcher.storedFields().document(r.doc()).get(Fields.RECORD));
       boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
-      List<String> shared = byWords ? shared(vectors, r.doc(), queryTerms, words) : List.of();
+      List<String> shared = byWords ? shared(p, queryTerms, words) : List.of();
       out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
           p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
           r.score(), shared, reason(r, byWords, shared), matchedBy, similarity));
@@ -221,21 +213,12 @@ public final class SimilarPapers {
     return Optional.of(values.vectorValue(it.index()).clone());
   }
 
-  private static List<String> shared(TermVectors vectors, int doc, Map<String, Float> queryTerms, SurfaceForms words)
-      throws IOException {
-    Set<String> present = new TreeSet<>();
-    for (String field : new String[] {Fields.TITLE, Fields.ABSTRACT}) {
-      Terms terms = vectors.get(doc, field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      for (String t : queryTerms.keySet()) {
-        if (te.seekExact(new BytesRef(t))) {
-          present.add(t);
-        }
-      }
-    }
+  /**
+   * The query's telling words that {@code p} has too, best first, as people write them. Counted from
+   * the paper's text, parsed for the hit anyway: the index keeps no term vectors.
+   */
+  private static List<String> shared(Paper p, Map<String, Float> queryTerms, SurfaceForms words) {
+    Set<String> present = WordCounts.of(p.title() + "\n" + p.abstractText()).keySet();
     List<String> out = new ArrayList<>();
     for (String t : queryTerms.keySet()) {
       if (present.contains(t) && out.size() < SHARED_WORDS) {

@@ -32,11 +32,14 @@ final class SimilarityQuery {
     this.model = model;
   }
 
-  /** MoreLikeThis over title and abstract, with the model's limits on which terms it picks. */
+  /**
+   * MoreLikeThis over the combined field (given the text: the index keeps no term vectors), with the
+   * model's limits on which terms it picks.
+   */
   MoreLikeThis mlt(IndexReader reader) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(reader);
     mlt.setAnalyzer(Analyzers.perField());
-    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.ABSTRACT});
+    mlt.setFieldNames(new String[] {Fields.TEXT});
     mlt.setMinTermFreq(model.minTermFreq());
     mlt.setMinDocFreq(model.minDocFreq());
     mlt.setMaxDocFreqPct(model.maxDocFreqPercent());

@@ -40,17 +40,15 @@ class QueryRefinerTest {
   }
 
   @Test
-  void eachPairOfNeighbouringWordsIsAnOptionalSloppyPhraseInTitleAndAbstract() throws Exception {
+  void eachPairOfNeighbouringWordsIsAnOptionalSloppyPhraseInTheCombinedField() throws Exception {
     UserQuery q = parse("sparse matrices solvers");
     Query original = q.query();
     Query refined = refine(q);
-    // Stemmed words, neighbours paired (not the first with the third), each pair once per field, boosted 0.3, slop 8.
+    // Stemmed words, neighbours paired (not the first with the third), each pair once, boosted 0.3, slop 8.
     Query expected = new BooleanQuery.Builder()
         .add(original, BooleanClause.Occur.MUST)
-        .add(pair(Fields.TITLE, "spars", "matric"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.ABSTRACT, "spars", "matric"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.TITLE, "matric", "solver"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.ABSTRACT, "matric", "solver"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.TEXT, "spars", "matric"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.TEXT, "matric", "solver"), BooleanClause.Occur.SHOULD)
         .build();
     assertEquals(expected, refined);
   }
@@ -63,10 +61,8 @@ class QueryRefinerTest {
     assertEquals(List.of("spars", "matric", "solver"), q.words());
     Query expected = new BooleanQuery.Builder()
         .add(q.query(), BooleanClause.Occur.MUST)
-        .add(pair(Fields.TITLE, "spars", "matric"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.ABSTRACT, "spars", "matric"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.TITLE, "matric", "solver"), BooleanClause.Occur.SHOULD)
-        .add(pair(Fields.ABSTRACT, "matric", "solver"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.TEXT, "spars", "matric"), BooleanClause.Occur.SHOULD)
+        .add(pair(Fields.TEXT, "matric", "solver"), BooleanClause.Occur.SHOULD)
         .build();
     assertEquals(expected, refine(q));
   }
@@ -98,7 +94,7 @@ class QueryRefinerTest {
       // The control: with the bonus off the two tie, and document order puts "far" first.
       SearchTuning d = SearchTuning.DEFAULT;
       List<PaperSearcher.ScoredPaper> plain = new PaperSearcher(index, new SearchTuning(d.titleWeight(),
-          d.abstractWeight(), 0f, d.proximitySlop(), d.feedbackDocs(), d.feedbackTerms(), d.originalWeight(), d.lengthReference()))
+          0f, d.proximitySlop(), d.feedbackDocs(), d.feedbackTerms(), d.originalWeight(), d.lengthReference()))
           .rank("sparse matrix", SearchFilters.NONE, 10, SearchMode.LEXICAL);
       assertEquals(List.of("far", "near"), plain.stream().map(PaperSearcher.ScoredPaper::id).toList());
       assertEquals(plain.get(0).score(), plain.get(1).score());

@@ -25,7 +25,7 @@ class SearchTuningTest {
 
   @Test
   void aReferenceOfZeroTurnsItOff() {
-    SearchTuning off = new SearchTuning(0.5f, 0f, 0.3f, 8, 0, 20, 0.7f, 0);
+    SearchTuning off = new SearchTuning(0.5f, 0.3f, 8, 0, 20, 0.7f, 0);
     assertSame(off, off.forAverageLength(1_000));
   }
 }

@@ -39,7 +39,7 @@ class UserQueryParserTest {
   void signsInsideNamesAreNotOperators() {
     // SciFact train claims 345, 576 and 1040: read as operators, "-2" excluded every paper with a 2,
     // and "+Eomes" required a word the relevant abstract does not have.
-    UserQueryParser bare = new UserQueryParser(Analyzers.perField(), new UserQueryParser.FieldWeights(1f, 0f, 0f));
+    UserQueryParser bare = new UserQueryParser(Analyzers.perField(), new UserQueryParser.FieldWeights(1f, 0f));
     assertEquals("+((text:e2f text:1) text:2 text:3 text:cell)", bare.parse("E2f-1, -2, -3 cells", false).toString());
     assertEquals("+((text:pd text:1) text:eom text:cd8 text:t)", bare.parse("PD-1+Eomes+CD8 T", false).toString());
     assertEquals("+(text:h2a text:1 text:nucleosom)", bare.parse("H2A +1 nucleosomes", false).toString());
@@ -49,11 +49,23 @@ class UserQueryParserTest {
   }
 
   @Test
+  void abstractKeepsToTheAbstractsPositionsOfTheCombinedField() {
+    UserQueryParser bare = new UserQueryParser(Analyzers.perField(), new UserQueryParser.FieldWeights(1f, 0f));
+    int start = dev.scholarsearch.index.Fields.ABSTRACT_START;
+    assertEquals("+spanPosRange(text:spars, " + start + ", 2147483647)", bare.parse("+abstract:sparse", false).toString());
+    // The phrase keeps its hole, where the stop word "of" was.
+    assertEquals("spanPosRange(spanNear([text:solver, SpanGap(:1), text:graph], 0, true), " + start + ", 2147483647)",
+        bare.parse("abstract:\"solvers of graphs\"", false).toString());
+    assertEquals("-spanPosRange(text_exact:solvers, " + start + ", 2147483647) +*:*",
+        bare.parse("-abstract:Solvers", true).toString());
+  }
+
+  @Test
   void fieldedTermsAndExactSearch() {
     assertEquals("title:graph", parsed("title:graph"));
     assertEquals("+(text:agent (title:agent)^0.5) author_text:zhu", parsed("author:zhu +agents"));
     assertEquals("-author_text:zhu +*:*", parsed("-author:zhu"));
-    assertEquals("+((title_exact:graphs)^1.5 abstract_exact:graphs)", parser.parse("Graphs", true).toString());
+    assertEquals("+(text_exact:graphs (title_exact:graphs)^0.5)", parser.parse("Graphs", true).toString());
   }
 
   @Test
