@@ -1,7 +1,9 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.bench.AnseriniComparison;
 import dev.scholarsearch.bench.BareLuceneIndexer;
 import dev.scholarsearch.bench.Benchmark;
+import dev.scholarsearch.bench.IndexSize;
 import dev.scholarsearch.bench.Latencies;
 import dev.scholarsearch.bench.QueryMix;
 import dev.scholarsearch.bench.SyntheticCorpus;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,8 +55,24 @@ final class BenchCommand extends CliCommand {
       + "queries only (no indexing figures).")
   boolean reuse;
 
-  @Option(names = "--threads", description = "Indexing threads for the bare baseline (default: cores).")
+  @Option(names = "--threads", description = "Indexing threads for the bare baseline and Anserini (default: cores).")
   Integer threads;
+
+  /** The indexer ours is measured against. */
+  enum Against { bare, anserini }
+
+  @Option(names = "--against", paramLabel = "PEER", defaultValue = "bare", description = {"bare: a bare Lucene "
+      + "IndexWriter, same analyzer and fields, in this JVM, then query latency (default).", "anserini: Anserini "
+      + "1.5.0's IndexCollection, each indexer in its own JVM, in turns (indexing only; the jar comes through Maven)."})
+  Against against;
+
+  @Option(names = "--input", paramLabel = "FILE", description = "A real corpus (.jsonl, .jsonl.gz) instead of the "
+      + "synthetic one, for --against anserini.")
+  Path input;
+
+  @Option(names = "--rounds", defaultValue = "2", description = "Rounds of each indexer, for --against anserini; the best "
+      + "counts (default: ${DEFAULT-VALUE}).")
+  int rounds;
 
   @Override
   public Integer call() throws Exception {
@@ -65,14 +82,17 @@ final class BenchCommand extends CliCommand {
     }
     Path base = (dir == null ? Home.dir().resolve("target").resolve("bench") : dir).toAbsolutePath();
     Files.createDirectories(base);
-    SyntheticCorpus corpus = new SyntheticCorpus(42, papers);
-    Path jsonl = base.resolve("synthetic-" + papers + ".jsonl");
-    if (!Files.exists(jsonl)) {
-      long t = System.nanoTime();
-      corpus.write(jsonl, papers);
-      err.printf("generated %s in %.1f s%n", jsonl, (System.nanoTime() - t) / 1e9);
+    if (input != null && against != Against.anserini) {
+      err.println("error: --input is for --against anserini; the bare comparison and the query figures use the synthetic corpus");
+      return 2;
     }
     int cores = Runtime.getRuntime().availableProcessors();
+    SyntheticCorpus corpus = new SyntheticCorpus(42, papers);
+    if (against == Against.anserini) {
+      Path corpusFile = input != null ? input.toAbsolutePath() : synthetic(corpus, base);
+      return new AnseriniBench(out, err).run(corpusFile, base, threads == null ? cores : threads, rounds);
+    }
+    Path jsonl = synthetic(corpus, base);
     out.printf("# bench: %,d synthetic papers, %d cores, Java %s, max heap %d MiB%n%n", papers, cores,
         Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
 
@@ -80,6 +100,17 @@ final class BenchCommand extends CliCommand {
     indexing(jsonl, base.resolve("bare-" + papers), ours, cores);
     queries(ours, corpus);
     return 0;
+  }
+
+  /** The synthetic corpus of --papers papers as JSONL, generated on the first run of that size. */
+  private Path synthetic(SyntheticCorpus corpus, Path base) throws IOException {
+    Path jsonl = base.resolve("synthetic-" + papers + ".jsonl");
+    if (!Files.exists(jsonl)) {
+      long t = System.nanoTime();
+      corpus.write(jsonl, papers);
+      err.printf("generated %s in %.1f s%n", jsonl, (System.nanoTime() - t) / 1e9);
+    }
+    return jsonl;
   }
 
   /** Our indexer against a bare Lucene IndexWriter on the same file, unless --reuse finds an index to reuse. */
@@ -183,8 +214,6 @@ final class BenchCommand extends CliCommand {
   }
 
   private static long size(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(p -> p.toFile().length()).sum();
-    }
+    return IndexSize.bytes(dir);
   }
 }

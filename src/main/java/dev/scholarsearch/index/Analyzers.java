@@ -76,7 +76,6 @@ public final class Analyzers {
         Fields.ABSTRACT, english,
         Fields.TEXT, titleBlocks(english),
         Fields.TEXT_EXACT, titleBlocks(exact()),
-        Fields.WORKS, english,
         Fields.AUTHOR_TEXT, names,
         Fields.NAME, names));
   }

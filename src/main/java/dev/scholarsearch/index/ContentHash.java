@@ -1,11 +1,9 @@
 package dev.scholarsearch.index;
 
 import dev.scholarsearch.model.Paper;
-import dev.scholarsearch.model.Researcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.function.Function;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -34,13 +32,9 @@ public final class ContentHash {
     return hash(PAPER, record, vectorModel);
   }
 
-  /** The researcher's fingerprint, their paper titles included (the document indexes them). */
-  public static BytesRef of(Researcher r, Function<String, String> titles) {
-    StringBuilder works = new StringBuilder();
-    for (String id : r.paperIds()) {
-      works.append(titles.apply(id)).append('\n');
-    }
-    return hash(RESEARCHER, RecordJson.write(r), works.toString());
+  /** The fingerprint of a researcher document, from the record JSON it stores (its only content). */
+  static BytesRef ofResearcherRecord(String record) {
+    return hash(RESEARCHER, record, "");
   }
 
   /** Whether a fingerprint read from the index is a paper's. */

@@ -18,7 +18,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns model records into Lucene documents (with facets); the only place that knows both. */
@@ -32,14 +31,9 @@ public final class DocumentBuilder {
    */
   static final FieldType SEARCH_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
-  /** Researcher works: frequencies only, nothing stored. */
-  static final FieldType WORKS_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
-
   static {
     TITLE_TEXT.freeze();
     SEARCH_TEXT.freeze();
-    WORKS_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    WORKS_TEXT.freeze();
   }
 
   private final FacetsConfig facets = Fields.facetsConfig();
@@ -98,10 +92,11 @@ public final class DocumentBuilder {
   }
 
   /**
-   * The researcher document: identity, stats, their papers' titles ({@code titles}, by paper id), and
-   * its {@link ContentHash}.
+   * The researcher document: identity and stats, with its {@link ContentHash}, from {@code record}
+   * ({@link RecordJson#write(Researcher)}), which it stores. What they work on is read from their
+   * papers' documents, which expert ranking scores: their titles indexed here again were never read.
    */
-  public Document researcher(Researcher r, java.util.function.Function<String, String> titles, BytesRef hash) {
+  public Document researcher(Researcher r, String record, BytesRef hash) {
     Document d = new Document();
     d.add(new StringField(Fields.CONTENT_HASH, hash, Field.Store.NO));
     d.add(new StringField(Fields.KIND, Fields.KIND_RESEARCHER, Field.Store.NO));
@@ -110,13 +105,7 @@ public final class DocumentBuilder {
     d.add(new StringField(Fields.NAME_KEY, r.nameKey(), Field.Store.NO));
     d.add(new StringField(Fields.HAS_PROFILE, Boolean.toString(r.hasProfile()), Field.Store.NO));
     d.add(new NumericDocValuesField(Fields.PAPER_COUNT, r.paperIds().size()));
-    for (String id : r.paperIds()) {
-      String title = titles.apply(id);
-      if (title != null) {
-        d.add(new Field(Fields.WORKS, title, WORKS_TEXT));
-      }
-    }
-    d.add(new StoredField(Fields.RECORD, RecordJson.write(r)));
+    d.add(new StoredField(Fields.RECORD, record));
     return d;
   }
 }

@@ -88,13 +88,6 @@ public final class Fields {
   public static final String NAME_KEY = "name_key";
   /** "true" when a profile page describes the researcher: the {@code scope=profiles} filter. */
   public static final String HAS_PROFILE = "has_profile";
-  /**
-   * The titles of all the researcher's papers, stemmed, frequencies only: what they work on, findable
-   * from the researcher document itself. Abstracts are left to the paper documents, where expert
-   * ranking reads them; copying every abstract into every author's document would index the corpus's
-   * text three to four times over.
-   */
-  public static final String WORKS = "works";
   /** Number of papers: doc values, for normalising expert scores by volume. */
   public static final String PAPER_COUNT = "paper_count";
 

@@ -155,7 +155,10 @@ public final class Indexer {
       }
       addPapers(writer, builder, papers, toAdd, vectors, parallel, progress);
       Set<BytesRef> after = new HashSet<>(Arrays.asList(hashes));
-      addResearchers(writer, builder, corpus, before, after);
+      addResearchers(writer, builder, corpus, before, after, parallel);
+      if (parallel) {
+        flushInParallel(writer);
+      }
       int deleted = deleteAllBut(writer, before, after);
       IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
           corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
@@ -195,20 +198,43 @@ public final class Indexer {
 
   /**
    * Adds the researchers whose document is not among {@code before}, and puts every researcher's
-   * hash into {@code after}. A researcher's document holds their papers' titles, so it is hashed
-   * with them.
+   * hash into {@code after}; on all cores for a large corpus.
    */
   private static void addResearchers(IndexWriter writer, DocumentBuilder builder, Corpus corpus, Set<BytesRef> before,
-      Set<BytesRef> after) throws IOException {
-    Map<String, String> titles = new java.util.HashMap<>();
-    corpus.papers().forEach(p -> titles.put(p.id(), p.title()));
-    for (Researcher r : corpus.researchers()) {
-      BytesRef hash = ContentHash.of(r, titles::get);
-      after.add(hash);
-      if (!before.contains(hash)) {
-        writer.addDocument(builder.researcher(r, titles::get, hash));
+      Set<BytesRef> after, boolean parallel) {
+    List<Researcher> researchers = corpus.researchers();
+    BytesRef[] hashes = new BytesRef[researchers.size()];
+    IntStream indexes = IntStream.range(0, hashes.length);
+    (parallel ? indexes.parallel() : indexes).forEach(i -> {
+      Researcher r = researchers.get(i);
+      String record = RecordJson.write(r);
+      hashes[i] = ContentHash.ofResearcherRecord(record);
+      if (!before.contains(hashes[i])) {
+        try {
+          writer.addDocument(builder.researcher(r, record, hashes[i]));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
-    }
+    });
+    after.addAll(Arrays.asList(hashes));
+  }
+
+  /**
+   * Writes the documents still in memory to segments on every core: a commit would flush them all
+   * on its own thread, one after the other (4 of the 86k corpus's 31 seconds, on 2 cores).
+   */
+  private static void flushInParallel(IndexWriter writer) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    IntStream.range(0, threads).parallel().forEach(t -> {
+      try {
+        while (writer.flushNextBuffer()) {
+          // each call writes one thread's buffer; a false means none is left
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** Deletes the documents of {@code before} the new corpus no longer produces; returns how many were papers. */

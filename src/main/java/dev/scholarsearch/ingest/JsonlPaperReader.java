@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -44,16 +47,23 @@ public final class JsonlPaperReader {
     }
   }
 
-  /** Reads {@code .jsonl} or {@code .jsonl.gz}, handing each good paper to {@code sink}. */
+  /**
+   * Reads {@code .jsonl} or {@code .jsonl.gz}, handing each good paper to {@code sink}, in file order
+   * and on the calling thread. The lines are parsed on all cores, a batch at a time, while this
+   * thread reads on: parsing and cleaning LaTeX was a sixth of indexing the 86k corpus, on one core.
+   */
   public Result read(Path file, Consumer<Listing> sink) throws IOException {
     String name = file.getFileName().toString();
     List<LineError> errors = new ArrayList<>();
     int lines = 0;
+    Deque<CompletableFuture<List<Object>>> parsing = new ArrayDeque<>();
+    int window = 2 * Runtime.getRuntime().availableProcessors(); // batches in flight: bounded memory
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(in,
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_LINE_CHARS)) {
+      List<Line> batch = new ArrayList<>(BATCH);
       String line;
       while ((line = reader.readLine()) != null) {
         long no = reader.lineNumber();
@@ -61,18 +71,65 @@ public final class JsonlPaperReader {
           continue;
         }
         lines++;
-        if (reader.truncated()) {
-          errors.add(new LineError(no, "line is longer than " + MAX_LINE_CHARS + " characters"));
-          continue;
+        batch.add(new Line(no, reader.truncated() ? null : line));
+        if (batch.size() == BATCH) {
+          List<Line> full = batch;
+          parsing.add(CompletableFuture.supplyAsync(() -> parse(name, full)));
+          batch = new ArrayList<>(BATCH);
+          while (parsing.size() > window) {
+            deliver(parsing.poll(), sink, errors);
+          }
         }
-        try {
-          sink.accept(parseLine(name + ":" + no, line));
-        } catch (InvalidInputException e) {
-          errors.add(new LineError(no, e.getMessage()));
-        }
+      }
+      List<Line> last = batch;
+      parsing.add(CompletableFuture.completedFuture(parse(name, last)));
+      while (!parsing.isEmpty()) {
+        deliver(parsing.poll(), sink, errors);
       }
     }
     return new Result(lines, errors);
+  }
+
+  /** Lines parsed a batch at a time: enough to outweigh handing the batch to another thread. */
+  private static final int BATCH = 256;
+
+  /** A line and its number; null text for a line cut off at {@link #MAX_LINE_CHARS}. */
+  private record Line(long number, String text) {}
+
+  /** Each line's listing, or its {@link LineError}, in order. */
+  private List<Object> parse(String name, List<Line> batch) {
+    List<Object> out = new ArrayList<>(batch.size());
+    for (Line l : batch) {
+      if (l.text() == null) {
+        out.add(new LineError(l.number(), "line is longer than " + MAX_LINE_CHARS + " characters"));
+        continue;
+      }
+      try {
+        out.add(parseLine(name + ":" + l.number(), l.text()));
+      } catch (InvalidInputException e) {
+        out.add(new LineError(l.number(), e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private static void deliver(CompletableFuture<List<Object>> batch, Consumer<Listing> sink, List<LineError> errors) {
+    List<Object> parsed;
+    try {
+      parsed = batch.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // a bug, thrown as if parsed here
+      }
+      throw e;
+    }
+    for (Object o : parsed) {
+      if (o instanceof Listing l) {
+        sink.accept(l);
+      } else {
+        errors.add((LineError) o);
+      }
+    }
   }
 
   /** Parses one JSON line; {@code source} names it in the listing (file:line). */
