@@ -129,7 +129,7 @@ public final class Benchmark {
     return l;
   }
 
-  private List<Runnable> calls(Kind kind) {
+  List<Runnable> calls(Kind kind) {
     List<Runnable> out = new ArrayList<>();
     switch (kind) {
       case SEARCH -> mix.searches().forEach(qs -> {
@@ -143,7 +143,7 @@ public final class Benchmark {
     return out;
   }
 
-  private List<String> paths(Kind kind) {
+  List<String> paths(Kind kind) {
     List<String> out = new ArrayList<>();
     switch (kind) {
       case SEARCH -> mix.searches().forEach(qs -> out.add("/api/search?" + qs));

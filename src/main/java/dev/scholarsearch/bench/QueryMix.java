@@ -56,6 +56,66 @@ public record QueryMix(List<String> searches, List<String> paperIds, List<String
     return new QueryMix(searches, ids, topics);
   }
 
+  /**
+   * Queries of real papers' words, for a real corpus: keyword searches of 1-3 words taken from the
+   * titles of random papers (words of the same title, so they co-occur as real queries' words do),
+   * a quoted pair of neighbouring title words, each kind with and without facets; the ids of random
+   * papers; and 2-word topics from titles.
+   */
+  public static QueryMix ofTitles(LiveIndex index, int count, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String[]> titles = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    index.search(s -> {
+      int maxDoc = s.getIndexReader().maxDoc();
+      var stored = s.storedFields();
+      for (int tries = 0; ids.size() < count && tries < 100 * count; tries++) {
+        var d = stored.document(r.nextInt(maxDoc), Set.of(Fields.ID, Fields.TITLE));
+        String[] words = d.get(Fields.TITLE) == null ? new String[0]
+            : java.util.Arrays.stream(d.get(Fields.TITLE).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3).toArray(String[]::new);
+        if (words.length >= 3) {
+          titles.add(words);
+          ids.add(d.get(Fields.ID));
+        }
+      }
+      return null;
+    });
+    if (titles.isEmpty()) {
+      throw new IllegalArgumentException("the index has no paper with a title of three words or more");
+    }
+    List<String> searches = new ArrayList<>();
+    List<String> topics = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String[] w = titles.get(i % titles.size());
+      int at = r.nextInt(w.length - 2);
+      String q = switch (i % 4) {
+        case 0 -> w[at];
+        case 1 -> w[at] + " " + w[at + 1];
+        case 2 -> w[at] + " " + w[at + 1] + " " + w[at + 2];
+        default -> "\"" + w[at] + " " + w[at + 1] + "\"";
+      };
+      searches.add("q=" + enc(q) + "&facetLimit=" + (withFacets(i) ? 10 : 0));
+      topics.add(w[at] + " " + w[at + 2]);
+    }
+    return new QueryMix(searches, ids.subList(0, Math.min(count, ids.size())), topics);
+  }
+
+  /** What kind of keyword query the {@code i}-th search of {@link #ofTitles} is. */
+  public static String titleSearchKind(int i) {
+    String kind = switch (i % 4) {
+      case 0 -> "1 word";
+      case 1 -> "2 words";
+      case 2 -> "3 words";
+      default -> "a quoted phrase";
+    };
+    return kind + (withFacets(i) ? ", with facets" : "");
+  }
+
+  /** Every kind of query of {@link #ofTitles} is asked as often with facets as without. */
+  private static boolean withFacets(int i) {
+    return (i / 4) % 2 == 0;
+  }
+
   /** What kind of keyword query the {@code i}-th search is, for timing each kind apart. */
   public static String searchKind(int i) {
     String kind = switch (i % 6) {

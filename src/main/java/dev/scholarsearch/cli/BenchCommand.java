@@ -6,6 +6,7 @@ import dev.scholarsearch.bench.Benchmark;
 import dev.scholarsearch.bench.IndexSize;
 import dev.scholarsearch.bench.Latencies;
 import dev.scholarsearch.bench.QueryMix;
+import dev.scholarsearch.bench.RealCorpusLatency;
 import dev.scholarsearch.bench.SyntheticCorpus;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
           + "and researcher ranking, in-process and over HTTP on loopback. Figures are ratios measured side by "
           + "side in one run; absolute numbers depend on the machine."},
     footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
-      "  scholar bench --papers 1000000 --dir /data/bench --queries 600"})
+      "  scholar bench --papers 1000000 --dir /data/bench --queries 600",
+      "  scholar bench --index index/            # latency on your papers",
+      "  scholar bench --against anserini --input papers.jsonl.gz"})
 final class BenchCommand extends CliCommand {
   @Option(names = "--papers", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
   int papers;
@@ -70,6 +73,11 @@ final class BenchCommand extends CliCommand {
       + "synthetic one, for --against anserini.")
   Path input;
 
+  @Option(names = "--index", paramLabel = "DIR", description = {"Measure query latency on this existing index "
+      + "(real papers, built by 'scholar index', with or without vectors) against a bare Lucene IndexSearcher on the "
+      + "same queries: no synthetic corpus, no indexing."})
+  Path index;
+
   @Option(names = "--rounds", defaultValue = "2", description = "Rounds of each indexer, for --against anserini; the best "
       + "counts (default: ${DEFAULT-VALUE}).")
   int rounds;
@@ -87,6 +95,15 @@ final class BenchCommand extends CliCommand {
       return 2;
     }
     int cores = Runtime.getRuntime().availableProcessors();
+    if (index != null) {
+      if (!dev.scholarsearch.index.IndexStatus.of(index).readableManifest().isPresent()) {
+        err.println("error: no readable index at " + index + "; build one with: scholar index --index " + index + " FILE");
+        return 2;
+      }
+      out.printf("# bench --index %s: %d queries per kind, %d cores, Java %s%n%n", index, queries, cores, Runtime.version());
+      new RealCorpusLatency(index.toAbsolutePath(), queries, clients.get(clients.size() - 1), out).run();
+      return 0;
+    }
     SyntheticCorpus corpus = new SyntheticCorpus(42, papers);
     if (against == Against.anserini) {
       Path corpusFile = input != null ? input.toAbsolutePath() : synthetic(corpus, base);
