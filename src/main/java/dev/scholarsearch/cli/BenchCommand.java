@@ -39,16 +39,16 @@ import picocli.CommandLine.Option;
       "  scholar bench --index index/            # latency on your papers",
       "  scholar bench --against anserini --input papers.jsonl.gz"})
 final class BenchCommand extends CliCommand {
-  @Option(names = "--papers", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--papers", paramLabel = "N", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
   int papers;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Where the corpus and indexes go (default: target/bench of the project).")
   Path dir;
 
-  @Option(names = "--queries", defaultValue = "300", description = "Queries per kind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--queries", paramLabel = "N", defaultValue = "300", description = "Queries per kind (default: ${DEFAULT-VALUE}).")
   int queries;
 
-  @Option(names = "--clients", split = ",", defaultValue = "1,4,16", description = "HTTP client counts (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clients", split = ",", paramLabel = "N", defaultValue = "1,4,16", description = "HTTP client counts (default: ${DEFAULT-VALUE}).")
   List<Integer> clients = new ArrayList<>();
 
   @Option(names = "--no-http", description = "Skip the HTTP runs.")
@@ -58,7 +58,7 @@ final class BenchCommand extends CliCommand {
       + "queries only (no indexing figures).")
   boolean reuse;
 
-  @Option(names = "--threads", description = "Indexing threads for the bare baseline and Anserini (default: cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Indexing threads for the bare baseline and Anserini (default: cores).")
   Integer threads;
 
   /** The indexer ours is measured against. */
@@ -78,7 +78,7 @@ final class BenchCommand extends CliCommand {
       + "same queries: no synthetic corpus, no indexing."})
   Path index;
 
-  @Option(names = "--rounds", defaultValue = "2", description = "Rounds of each indexer, for --against anserini; the best "
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", description = "Rounds of each indexer, for --against anserini; the best "
       + "counts (default: ${DEFAULT-VALUE}).")
   int rounds;
 

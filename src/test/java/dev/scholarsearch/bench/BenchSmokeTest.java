@@ -92,4 +92,44 @@ class BenchSmokeTest {
     }
     assertTrue(r.out().contains("server heap in use after GC"), r.out());
   }
+
+  @Test
+  void latencyOnAnIndexOfRealPapersAgainstTheBareFloor(@TempDir Path dir) {
+    // CACM's 3,204 real records: the query mix is drawn from their titles.
+    Path index = dir.resolve("cacm");
+    CliRunner.Run built = CliRunner.run("index", "--no-vectors", "--index", index.toString(),
+        "src/test/resources/cacm/corpus.jsonl");
+    assertEquals(0, built.code(), built.err());
+    CliRunner.Run r = CliRunner.run("bench", "--index", index.toString(), "--queries", "24", "--clients", "2");
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    for (String row : new String[] {"search, with facets | 12 |", "search, no facets | 12 |", "similar papers | 24 |",
+        "researchers | 24 |"}) {
+      assertTrue(out.contains("| " + row), row + " in\n" + out);
+    }
+    assertTrue(out.contains("## Over HTTP from 2 clients, each endpoint alone"), out);
+    assertTrue(java.util.regex.Pattern.compile("(?m)^\\| similar \\| 24 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\|$")
+        .matcher(out).find(), out);
+  }
+
+  @Test
+  void anserinisCollectionHoldsEveryPaperAsIdAndContents(@TempDir Path dir) throws Exception {
+    Path jsonl = dir.resolve("papers.jsonl");
+    new SyntheticCorpus(7, 200).write(jsonl, 200);
+    assertEquals(200, AnseriniComparison.writeCollection(jsonl, dir.resolve("collection")));
+    List<String> lines = Files.readAllLines(dir.resolve("collection").resolve("papers.jsonl"));
+    assertEquals(200, lines.size());
+    var first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+    List<Listing> papers = new ArrayList<>();
+    new JsonlPaperReader().read(jsonl, papers::add);
+    assertEquals(papers.get(0).externalId(), first.get("id").asText());
+    assertEquals(papers.get(0).title() + "\n" + papers.get(0).abstractText(), first.get("contents").asText());
+  }
+
+  @Test
+  void aRealCorpusIsOnlyForTheAnseriniComparison(@TempDir Path dir) {
+    CliRunner.Run r = CliRunner.run("bench", "--input", dir.resolve("x.jsonl").toString(), "--dir", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--input is for --against anserini"), r.err());
+  }
 }
