@@ -1,5 +1,6 @@
 package dev.scholarsearch.index;
 
+import dev.scholarsearch.model.Paper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -13,6 +14,14 @@ public final class WordCounts {
   private static final Analyzer ENGLISH = Analyzers.english();
 
   private WordCounts() {}
+
+  /**
+   * A paper's title and abstract counted as the combined field indexes them: what term vectors
+   * would give, for the few papers a query reads (the index keeps none).
+   */
+  public static Map<String, Integer> of(Paper p) {
+    return of(p.title() + "\n" + p.abstractText());
+  }
 
   /** Term → count, in order of first occurrence. */
   public static Map<String, Integer> of(String text) {

@@ -111,7 +111,7 @@ public final class ResearcherProfiles {
       throws IOException {
     Map<String, Long> tf = new HashMap<>();
     for (Paper p : papers) {
-      WordCounts.of(p.title() + "\n" + p.abstractText()).forEach((t, c) -> tf.merge(t, (long) c, Long::sum));
+      WordCounts.of(p).forEach((t, c) -> tf.merge(t, (long) c, Long::sum));
     }
     int numPapers = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PAPER)));
     Map<String, Double> scores = new LinkedHashMap<>();

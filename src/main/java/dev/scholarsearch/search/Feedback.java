@@ -51,7 +51,7 @@ public final class Feedback {
       // The words are counted from the record's text: the index keeps no term vectors (a sixth of
       // its bytes), and analysing a handful of abstracts again costs well under a millisecond.
       Paper p = RecordJson.paper(stored.document(sd.doc, RECORD_ONLY).get(Fields.RECORD));
-      Map<String, Integer> tf = WordCounts.of(p.title() + "\n" + p.abstractText());
+      Map<String, Integer> tf = WordCounts.of(p);
       long length = tf.values().stream().mapToLong(Integer::longValue).sum();
       if (length == 0) {
         continue;

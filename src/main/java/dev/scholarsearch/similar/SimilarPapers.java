@@ -218,7 +218,7 @@ public final class SimilarPapers {
    * the paper's text, parsed for the hit anyway: the index keeps no term vectors.
    */
   private static List<String> shared(Paper p, Map<String, Float> queryTerms, SurfaceForms words) {
-    Set<String> present = WordCounts.of(p.title() + "\n" + p.abstractText()).keySet();
+    Set<String> present = WordCounts.of(p).keySet();
     List<String> out = new ArrayList<>();
     for (String t : queryTerms.keySet()) {
       if (present.contains(t) && out.size() < SHARED_WORDS) {
