@@ -288,6 +288,8 @@ async function renderPaper(state) {
       (p.categories || []).map((c) => el('span', { class: 'cat' }, c)),
       p.venue ? el('span', {}, p.venue) : null, p.type ? el('span', {}, p.type) : null,
       p.hasCode ? el('span', { class: 'badge' }, 'code') : null),
+    idLinks(p.ids),
+    (p.keywords || []).length ? el('p', { class: 'keywords' }, 'Keywords: ', p.keywords.join('; ')) : null,
     el('section', { 'aria-labelledby': 'abs-h' }, el('h2', { id: 'abs-h' }, 'Abstract'),
       el('p', { class: 'abstract' }, p.abstractText || 'No abstract.'),
       p.rawAbstract && p.rawAbstract !== p.abstractText
@@ -297,6 +299,20 @@ async function renderPaper(state) {
       p.versions.length ? el('div', {}, el('h3', {}, 'Merged versions'),
         el('ul', { class: 'versions' }, p.versions.map((v) => el('li', {}, `${v.title} (${v.source})`)))) : null),
     similar);
+}
+
+// ---------- identifiers ----------
+
+const ID_LABELS = { doi: 'DOI', arxiv: 'arXiv', openalex: 'OpenAlex', s2: 'Semantic Scholar', orcid: 'ORCID', id: 'id' };
+
+/** A paper's or a person's identifiers, each a link to its page where it has one. */
+function idLinks(ids) {
+  if (!ids || !ids.length) return null;
+  return el('p', { class: 'ids' }, ids.flatMap((i, n) => {
+    const label = `${ID_LABELS[i.kind] || i.kind} ${i.id}`;
+    const item = i.url ? el('a', { href: i.url, rel: 'noopener', target: '_blank' }, label) : el('span', {}, label);
+    return n === 0 ? [item] : [' · ', item];
+  }));
 }
 
 // ---------- researcher ----------
@@ -318,6 +334,9 @@ async function renderResearcher(state) {
   return el('article', { class: 'detail researcher' },
     el('h1', {}, r.name),
     tagline ? el('p', { class: 'tagline' }, tagline) : null,
+    idLinks(r.identifiers),
+    (r.nameVariants || []).length > 1
+      ? el('p', { class: 'variants' }, 'Also written as: ', r.nameVariants.filter((v) => v !== r.name).join('; ')) : null,
     meta(`${r.paperCount} ${r.paperCount === 1 ? 'paper' : 'papers'}`,
       r.hasProfile ? el('span', { class: 'badge' }, 'profile') : el('span', {}, 'no profile page')),
     r.profiles.length ? el('section', { 'aria-labelledby': 'pages-h' }, el('h2', { id: 'pages-h' }, 'Profile pages'),

@@ -58,7 +58,7 @@ public final class BareLuceneIndexer {
       d.add(new TextField(field, l.title(), Field.Store.NO));
       d.add(new TextField(field, l.abstractText(), Field.Store.NO));
     }
-    for (String a : l.authors()) {
+    for (String a : l.authorNames()) {
       d.add(new TextField(Fields.AUTHOR_TEXT, a, Field.Store.NO));
       d.add(new StringField(Fields.AUTHOR, a, Field.Store.NO));
     }

@@ -18,10 +18,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code index}: reads pages and JSONL, merges, and commits a new index in one step. */
+/** {@code index}: reads pages and collections, merges, and commits a new index in one step. */
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = {
-      "Index researcher profile pages (.txt) and paper collections (.jsonl, .jsonl.gz).",
+      "Index researcher profile pages (.txt) and paper collections: JSON Lines, JSON, BibTeX and RIS "
+          + "(.jsonl, .json, .bib, .ris; the JSON ones may be gzipped). OpenAlex, Semantic Scholar, BEIR and "
+          + "arXiv records are told apart per record; see the README.",
       "",
       "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl' later "
           + "rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use --replace to "

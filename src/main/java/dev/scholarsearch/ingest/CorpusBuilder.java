@@ -1,6 +1,7 @@
 package dev.scholarsearch.ingest;
 
 import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.ProfilePage;
@@ -19,14 +20,17 @@ import java.util.TreeSet;
  * Merges listings into papers and page owners and authors into researchers.
  *
  * <ul>
- *   <li>Listings with the same source id (JSONL {@code id}) are one paper.
+ *   <li>Listings with the same source id (JSONL {@code id}) or a shared identifier (DOI, arXiv,
+ *       OpenAlex, Semantic Scholar) are one paper; identifiers take precedence over titles.
+ *   <li>A listing no source gave an id (BibTeX, RIS) joins the one paper of its title.
  *   <li>Page listings with the same normalised title are one paper; a page listing joins a JSONL
  *       paper when exactly one JSONL paper has its title.
  *   <li>Two page papers of the same owner whose titles (word Jaccard ≥ {@value #TITLE_SIMILARITY}) or
  *       abstracts (word-trigram Jaccard ≥ {@value #ABSTRACT_SIMILARITY}) are near-identical are
  *       versions of one paper.
  *   <li>Pages whose owners' names match and that share a paper describe one researcher; namesakes
- *       without a shared paper stay apart.
+ *       without a shared paper stay apart. Authors with identifiers are keyed by them
+ *       ({@link ResearcherResolver}).
  * </ul>
  */
 public final class CorpusBuilder {
@@ -83,24 +87,74 @@ public final class CorpusBuilder {
   }
 
   /**
-   * JSONL listings, one cluster per external id (a reused id with another title is merged, and
-   * warned about); returns the clusters by normalised title, for pages to join.
+   * Collection listings, one cluster per paper: listings sharing a record id or an identifier (DOI,
+   * arXiv, OpenAlex, Semantic Scholar) are one paper, and a listing no source gave an id (a BibTeX or
+   * RIS entry without DOI) joins the one paper of its title. A reused record id with another title is
+   * merged and warned about. Returns the clusters by normalised title, for pages to join.
    */
   private Map<String, List<Integer>> clusterJsonl(Clusters clusters, List<IngestReport.Problem> warnings) {
-    Map<String, Integer> byExternalId = new HashMap<>();
-    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
-    for (Listing l : jsonl) {
-      Integer c = byExternalId.get(l.externalId());
-      if (c != null) {
-        Listing first = clusters.listings.get(c).get(0);
-        if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
-          warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
-              + first.source() + " with another title; both were merged into one paper"));
+    UnionFind same = new UnionFind(jsonl.size());
+    Map<String, Integer> firstByKey = new HashMap<>();
+    for (int i = 0; i < jsonl.size(); i++) {
+      Listing l = jsonl.get(i);
+      if (!l.externalId().isEmpty()) {
+        Integer f = firstByKey.putIfAbsent("record:" + l.externalId(), i);
+        if (f != null) {
+          Listing first = jsonl.get(f);
+          if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
+            warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
+                + first.source() + " with another title; both were merged into one paper"));
+          }
+          same.union(f, i);
         }
       }
+      for (Identifier id : l.ids()) {
+        Integer f = firstByKey.putIfAbsent(id.key(), i);
+        if (f != null) {
+          same.union(f, i);
+        }
+      }
+    }
+    Map<Integer, List<Integer>> groups = new TreeMap<>();
+    for (int i = 0; i < jsonl.size(); i++) {
+      groups.computeIfAbsent(same.find(i), k -> new ArrayList<>()).add(i);
+    }
+    // Titles join only groups no source gave a record id: two records with their own ids and one
+    // title (CACM has such pairs) stay two papers, as they were before identifiers.
+    Map<String, List<Integer>> groupsByTitle = new HashMap<>();
+    groups.forEach((root, members) -> groupsByTitle.computeIfAbsent(TextKeys.normalize(jsonl.get(members.get(0)).title()),
+        k -> new ArrayList<>()).add(root));
+    java.util.Set<Integer> withDoi = new HashSet<>();
+    groups.forEach((root, members) -> {
+      if (members.stream().anyMatch(i -> jsonl.get(i).ids().stream().anyMatch(id -> id.kind() == Identifier.Kind.DOI))) {
+        withDoi.add(root);
+      }
+    });
+    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+      List<Integer> members = g.getValue();
+      if (members.stream().anyMatch(i -> !jsonl.get(i).externalId().isEmpty())) {
+        continue;
+      }
+      int own = same.find(g.getKey());
+      List<Integer> sameTitle = groupsByTitle.get(TextKeys.normalize(jsonl.get(members.get(0)).title())).stream()
+          .map(same::find).distinct().filter(r -> r != own).toList();
+      // Two DOIs that did not merge the groups are two papers, whatever their titles say.
+      if (sameTitle.size() == 1 && !(withDoi.contains(own) && withDoi.contains(sameTitle.get(0)))) {
+        boolean doi = withDoi.contains(own) || withDoi.contains(sameTitle.get(0));
+        same.union(sameTitle.get(0), own);
+        if (doi) {
+          withDoi.add(same.find(own));
+        }
+      }
+    }
+    Map<Integer, Integer> clusterOfRoot = new HashMap<>();
+    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
+    for (int i = 0; i < jsonl.size(); i++) {
+      Listing l = jsonl.get(i);
+      Integer c = clusterOfRoot.get(same.find(i));
       if (c == null) {
         c = clusters.add();
-        byExternalId.put(l.externalId(), c);
+        clusterOfRoot.put(same.find(i), c);
         jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(c);
       }
       clusters.listings.get(c).add(l);

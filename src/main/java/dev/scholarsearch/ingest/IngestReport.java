@@ -8,6 +8,7 @@ import java.util.Map;
  * What an ingest run read, merged and skipped: the basis of the summary {@code index} prints.
  *
  * @param pagesByLayout parsed pages per layout label ("A", "B")
+ * @param otherRecords records found in JSON, BibTeX and RIS files
  * @param skipped files and lines not read, each with its reason
  * @param warnings problems in files that were still read (count mismatches, odd lines)
  */
@@ -15,6 +16,7 @@ public record IngestReport(
     int filesRead,
     Map<String, Integer> pagesByLayout,
     int jsonlLines,
+    int otherRecords,
     CorpusBuilder.Stats merge,
     int papers,
     int researchers,
@@ -45,6 +47,9 @@ public record IngestReport(
         pagesByLayout.values().stream().mapToInt(Integer::intValue).sum(),
         pagesByLayout.getOrDefault("A", 0), pagesByLayout.getOrDefault("B", 0)));
     sb.append(String.format("JSONL lines:       %d%n", jsonlLines));
+    if (otherRecords > 0) {
+      sb.append(String.format("other records:     %d (JSON, BibTeX, RIS)%n", otherRecords));
+    }
     sb.append(String.format("papers:            %d (from %d listings; %d %s merged, %d %s merged)%n",
         papers, merge.listings(), merge.duplicatesMerged(), plural(merge.duplicatesMerged(), "duplicate", "duplicates"),
         merge.versionsMerged(), plural(merge.versionsMerged(), "version", "versions")));

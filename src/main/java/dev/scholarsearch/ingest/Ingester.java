@@ -45,8 +45,9 @@ public final class Ingester {
     CorpusBuilder builder = new CorpusBuilder();
     int filesRead = 0;
     int jsonlLines = 0;
+    int records = 0;
     long lastReport = System.nanoTime();
-    int total = files.pages().size() + files.jsonl().size();
+    int total = files.pages().size() + files.collections().size();
 
     for (Path file : files.pages()) {
       String name = file.getFileName().toString();
@@ -66,14 +67,23 @@ public final class Ingester {
         lastReport = System.nanoTime();
       }
     }
-    for (Path file : files.jsonl()) {
+    for (Path file : files.collections()) {
       String name = file.getFileName().toString();
       filesRead++;
       progress.accept("reading " + file);
       try {
-        JsonlPaperReader.Result r = jsonlReader.read(file, builder::addListing);
-        jsonlLines += r.linesRead();
-        r.errors().forEach(e -> skipped.add(new IngestReport.Problem(name + ":" + e.line(), e.reason())));
+        InputFiles.Format format = InputFiles.formatOf(file);
+        if (format == InputFiles.Format.JSONL || format == null) {
+          JsonlPaperReader.Result r = jsonlReader.read(file, builder::addListing);
+          jsonlLines += r.linesRead();
+          r.errors().forEach(e -> skipped.add(new IngestReport.Problem(name + ":" + e.line(), e.reason())));
+          r.warnings().forEach(w -> warnings.add(new IngestReport.Problem(name + ":" + w.line(), w.reason())));
+        } else {
+          RecordsRead r = readRecords(file, name, format, builder);
+          records += r.records();
+          skipped.addAll(r.skipped());
+          warnings.addAll(r.warnings());
+        }
       } catch (IOException | UncheckedIOException e) {
         skipped.add(new IngestReport.Problem(name, "cannot be read (after " + jsonlLines + " lines in all): " + describe(e)));
       }
@@ -84,10 +94,35 @@ public final class Ingester {
     merged.warnings().forEach(w -> warnings.add(new IngestReport.Problem(w.where(), w.reason())));
     Corpus corpus = merged.corpus();
     int withProfiles = (int) corpus.researchers().stream().filter(Researcher::hasProfile).count();
-    IngestReport report = new IngestReport(filesRead, layouts, jsonlLines, merged.stats(), corpus.papers().size(),
+    IngestReport report = new IngestReport(filesRead, layouts, jsonlLines, records, merged.stats(), corpus.papers().size(),
         corpus.researchers().size(), withProfiles, skipped, warnings, Duration.ofNanos(System.nanoTime() - start));
     return new Result(corpus, report);
   }
+
+  /** A whole-file collection: JSON streamed, BibTeX and RIS decoded (they are often Latin-1) and read whole. */
+  private RecordsRead readRecords(Path file, String name, InputFiles.Format format, CorpusBuilder builder)
+      throws IOException {
+    if (format == InputFiles.Format.JSON) {
+      return new JsonFileReader().read(file, builder::addListing);
+    }
+    if (Files.size(file) > MAX_RECORDS_BYTES) {
+      return new RecordsRead(0, List.of(new IngestReport.Problem(name, "larger than " + (MAX_RECORDS_BYTES >> 20)
+          + " MiB: split it, or convert it to JSON Lines")), List.of());
+    }
+    DecodedText text = DecodedText.decode(Files.readAllBytes(file));
+    RecordsRead r = format == InputFiles.Format.BIBTEX
+        ? new BibtexReader().read(name, text.text(), builder::addListing)
+        : new RisReader().read(name, text.text(), builder::addListing);
+    if (text.note().isEmpty()) {
+      return r;
+    }
+    List<IngestReport.Problem> w = new ArrayList<>(r.warnings());
+    w.add(0, new IngestReport.Problem(name, "encoding: " + text.note()));
+    return new RecordsRead(r.records(), r.skipped(), w);
+  }
+
+  /** BibTeX and RIS files are read whole; a reference library is megabytes, never this. */
+  static final long MAX_RECORDS_BYTES = 512L << 20;
 
   private static String describe(Exception e) {
     Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
@@ -105,7 +140,7 @@ public final class Ingester {
     if (!text.note().isEmpty()) {
       List<String> w = new ArrayList<>(page.warnings());
       w.add(0, "encoding: " + text.note());
-      page = new ProfilePage(page.source(), page.layout(), page.name(), page.tagline(), page.stats(), page.listings(), w);
+      page = page.withWarnings(w);
     }
     return page;
   }

@@ -19,17 +19,18 @@ import java.util.TreeSet;
  * (following links, with loops detected and reported), and files are kinded by name.
  *
  * @param pages profile pages ({@code .txt}, or any file named directly)
- * @param jsonl paper collections ({@code .jsonl}, {@code .jsonl.gz})
+ * @param collections paper collections: JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or
+ *     not), JSON documents ({@code .json}, {@code .json.gz}), BibTeX ({@code .bib}) and RIS ({@code .ris})
  * @param skipped what could not be read, with the reason
  */
-public record InputFiles(List<Path> pages, List<Path> jsonl, List<Skip> skipped) {
+public record InputFiles(List<Path> pages, List<Path> collections, List<Skip> skipped) {
 
   /** A path that was not read, and why. */
   public record Skip(String path, String reason) {}
 
   public InputFiles {
     pages = List.copyOf(pages);
-    jsonl = List.copyOf(jsonl);
+    collections = List.copyOf(collections);
     skipped = List.copyOf(skipped);
   }
 
@@ -53,7 +54,7 @@ public record InputFiles(List<Path> pages, List<Path> jsonl, List<Skip> skipped)
   /** Every file that will be read, pages first. */
   public List<Path> all() {
     List<Path> out = new ArrayList<>(pages);
-    out.addAll(jsonl);
+    out.addAll(collections);
     return out;
   }
 
@@ -75,9 +76,25 @@ public record InputFiles(List<Path> pages, List<Path> jsonl, List<Skip> skipped)
     return TextKeys.hash(sb.toString(), 16);
   }
 
-  static boolean isJsonl(Path p) {
+  /** The format of a collection file, told by its name. */
+  public enum Format { JSONL, JSON, BIBTEX, RIS }
+
+  /** The collection format of {@code p}, or null when it is not a collection (a page, say). */
+  public static Format formatOf(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson");
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+      return Format.JSONL;
+    }
+    if (n.endsWith(".json")) {
+      return Format.JSON;
+    }
+    if (n.endsWith(".bib") || n.endsWith(".bibtex")) {
+      return Format.BIBTEX;
+    }
+    return n.endsWith(".ris") ? Format.RIS : null;
   }
 
   private static void classify(Path file, boolean named, TreeSet<Path> pages, TreeSet<Path> jsonl, List<Skip> skipped) {
@@ -86,12 +103,12 @@ public record InputFiles(List<Path> pages, List<Path> jsonl, List<Skip> skipped)
       skipped.add(new Skip(file.toString(), "not readable (permission denied)"));
     } else if (!Files.isRegularFile(p)) {
       skipped.add(new Skip(file.toString(), "not a regular file"));
-    } else if (isJsonl(p)) {
+    } else if (formatOf(p) != null) {
       jsonl.add(p);
     } else if (named || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
       pages.add(p);
     } else {
-      skipped.add(new Skip(file.toString(), "not an input: pages are .txt files, collections .jsonl or .jsonl.gz"));
+      skipped.add(new Skip(file.toString(), "not an input: pages are .txt files, collections .jsonl, .json, .bib or .ris (.jsonl and .json may be gzipped)"));
     }
   }
 

@@ -12,27 +12,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads papers from JSONL, one per line, in any of three shapes detected per line: ours
- * ({@code id,title,abstract,authors[],year,venue,categories[],url}), BEIR ({@code _id,title,text})
- * and the arXiv metadata snapshot ({@code authors} and {@code categories} as strings,
- * {@code update_date}). A bad line is reported with its number and the rest is read.
+ * Reads papers from JSONL, one record per line, in any of the shapes {@link JsonRecords} tells
+ * apart per line (ours, OpenAlex, Semantic Scholar, BEIR, arXiv; an API page of records on one
+ * line is its records). A bad line is reported with its number and the rest is read.
  */
 public final class JsonlPaperReader {
   /** Longer lines are reported and skipped; no real paper record comes near this. */
   static final int MAX_LINE_CHARS = 1 << 20;
-  private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b)\\s*");
   /** Text after the object on the same line is a mistake (two records run together, say), not something to drop. */
   private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -40,10 +35,14 @@ public final class JsonlPaperReader {
   /** Something that went wrong on one line. */
   public record LineError(long line, String reason) {}
 
+  /** Something wrong on one line that did not stop its paper being read (an author with no name, say). */
+  public record LineWarning(long line, String reason) {}
+
   /** What reading one file gave. */
-  public record Result(int linesRead, List<LineError> errors) {
+  public record Result(int linesRead, List<LineError> errors, List<LineWarning> warnings) {
     public Result {
       errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -55,6 +54,7 @@ public final class JsonlPaperReader {
   public Result read(Path file, Consumer<Listing> sink) throws IOException {
     String name = file.getFileName().toString();
     List<LineError> errors = new ArrayList<>();
+    List<LineWarning> warnings = new ArrayList<>();
     int lines = 0;
     Deque<CompletableFuture<List<Object>>> parsing = new ArrayDeque<>();
     int window = 2 * Runtime.getRuntime().availableProcessors(); // batches in flight: bounded memory
@@ -77,17 +77,17 @@ public final class JsonlPaperReader {
           parsing.add(CompletableFuture.supplyAsync(() -> parse(name, full)));
           batch = new ArrayList<>(BATCH);
           while (parsing.size() > window) {
-            deliver(parsing.poll(), sink, errors);
+            deliver(parsing.poll(), sink, errors, warnings);
           }
         }
       }
       List<Line> last = batch;
       parsing.add(CompletableFuture.completedFuture(parse(name, last)));
       while (!parsing.isEmpty()) {
-        deliver(parsing.poll(), sink, errors);
+        deliver(parsing.poll(), sink, errors, warnings);
       }
     }
-    return new Result(lines, errors);
+    return new Result(lines, errors, warnings);
   }
 
   /** Lines parsed a batch at a time: enough to outweigh handing the batch to another thread. */
@@ -96,7 +96,7 @@ public final class JsonlPaperReader {
   /** A line and its number; null text for a line cut off at {@link #MAX_LINE_CHARS}. */
   private record Line(long number, String text) {}
 
-  /** Each line's listing, or its {@link LineError}, in order. */
+  /** Each line's listings, {@link LineError}s and {@link LineWarning}s, in order. */
   private List<Object> parse(String name, List<Line> batch) {
     List<Object> out = new ArrayList<>(batch.size());
     for (Line l : batch) {
@@ -104,16 +104,22 @@ public final class JsonlPaperReader {
         out.add(new LineError(l.number(), "line is longer than " + MAX_LINE_CHARS + " characters"));
         continue;
       }
+      JsonRecords.Parsed parsed;
       try {
-        out.add(parseLine(name + ":" + l.number(), l.text()));
+        parsed = JsonRecords.parse(name + ":" + l.number(), readJson(l.text()));
       } catch (InvalidInputException e) {
         out.add(new LineError(l.number(), e.getMessage()));
+        continue;
       }
+      out.addAll(parsed.listings());
+      parsed.skipped().forEach(r -> out.add(new LineError(l.number(), r)));
+      parsed.warnings().forEach(r -> out.add(new LineWarning(l.number(), r)));
     }
     return out;
   }
 
-  private static void deliver(CompletableFuture<List<Object>> batch, Consumer<Listing> sink, List<LineError> errors) {
+  private static void deliver(CompletableFuture<List<Object>> batch, Consumer<Listing> sink, List<LineError> errors,
+      List<LineWarning> warnings) {
     List<Object> parsed;
     try {
       parsed = batch.join();
@@ -124,16 +130,28 @@ public final class JsonlPaperReader {
       throw e;
     }
     for (Object o : parsed) {
-      if (o instanceof Listing l) {
-        sink.accept(l);
-      } else {
-        errors.add((LineError) o);
+      switch (o) {
+        case Listing l -> sink.accept(l);
+        case LineError e -> errors.add(e);
+        case LineWarning w -> warnings.add(w);
+        default -> throw new IllegalStateException("unexpected " + o);
       }
     }
   }
 
-  /** Parses one JSON line; {@code source} names it in the listing (file:line). */
+  /** Parses a line holding one record; {@code source} names it in the listing (file:line). */
   public Listing parseLine(String source, String line) throws InvalidInputException {
+    JsonRecords.Parsed parsed = JsonRecords.parse(source, readJson(line));
+    if (!parsed.skipped().isEmpty()) {
+      throw new InvalidInputException(parsed.skipped().get(0));
+    }
+    if (parsed.listings().size() != 1) {
+      throw new InvalidInputException("the line holds " + parsed.listings().size() + " records, not one");
+    }
+    return parsed.listings().get(0);
+  }
+
+  private static JsonNode readJson(String line) throws InvalidInputException {
     JsonNode node;
     try {
       node = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
@@ -143,13 +161,7 @@ public final class JsonlPaperReader {
     if (node == null || !node.isObject()) {
       throw new InvalidInputException("not a JSON object");
     }
-    if (node.has("_id")) {
-      return beir(source, node);
-    }
-    if (node.has("update_date") || node.path("authors").isTextual() || node.path("categories").isTextual()) {
-      return arxiv(source, node);
-    }
-    return ours(source, node);
+    return node;
   }
 
   /**
@@ -177,149 +189,4 @@ public final class JsonlPaperReader {
     {":? ?(?:enable|use) `?[A-Za-z.]+Feature\\.[A-Z_]+`?.*", ""},
   };
 
-  private static Listing ours(String source, JsonNode n) throws InvalidInputException {
-    String id = requiredText(n, "id");
-    if (!n.hasNonNull("title")) {
-      throw new InvalidInputException("missing required field 'title'");
-    }
-    String rawAbstract = optionalText(n, "abstract");
-    String title = titleOrLead(id, optionalText(n, "title"), rawAbstract);
-    List<String> authors = stringArray(n, "authors");
-    List<String> categories = stringArray(n, "categories");
-    int year = year(n.get("year"));
-    LocalDate date = date(optionalText(n, "date"));
-    boolean hasCode = n.path("hasCode").asBoolean(false);
-    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(rawAbstract), rawAbstract,
-        displayNames(authors), false, "", year, date, categories, optionalText(n, "venue"),
-        optionalText(n, "type"), hasCode, null, optionalText(n, "url"));
-  }
-
-  private static Listing beir(String source, JsonNode n) throws InvalidInputException {
-    String id = requiredText(n, "_id");
-    String text = optionalText(n, "text");
-    String title = titleOrLead(id, optionalText(n, "title"), text);
-    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(text), text,
-        List.of(), false, "", 0, null, List.of(), "", "", false, null, "");
-  }
-
-  private static Listing arxiv(String source, JsonNode n) throws InvalidInputException {
-    String id = requiredText(n, "id");
-    String title = requiredText(n, "title");
-    String rawAbstract = optionalText(n, "abstract").strip();
-    List<String> authors = new ArrayList<>();
-    JsonNode a = n.get("authors");
-    if (a != null && a.isTextual()) {
-      for (String s : AUTHOR_SPLIT.split(a.asText().replaceAll("\\s+", " "))) {
-        if (!s.isBlank()) {
-          authors.add(s.strip());
-        }
-      }
-    } else {
-      authors.addAll(stringArray(n, "authors"));
-    }
-    List<String> categories = new ArrayList<>();
-    JsonNode c = n.get("categories");
-    if (c != null && c.isTextual()) {
-      for (String s : c.asText().trim().split("\\s+")) {
-        if (!s.isEmpty()) {
-          categories.add(s);
-        }
-      }
-    } else {
-      categories.addAll(stringArray(n, "categories"));
-    }
-    LocalDate date = date(optionalText(n, "update_date"));
-    String venue = optionalText(n, "journal-ref");
-    return new Listing(source, id, LatexCleaner.clean(title), title, LatexCleaner.clean(rawAbstract), rawAbstract,
-        displayNames(authors), false, "", date == null ? 0 : date.getYear(), date, categories,
-        venue.isBlank() ? "arXiv" : venue, "preprint", false, null, "https://arxiv.org/abs/" + id);
-  }
-
-  private static List<String> displayNames(List<String> names) {
-    return names.stream().map(TextKeys::displayName).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static String requiredText(JsonNode n, String field) throws InvalidInputException {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      throw new InvalidInputException("missing required field '" + field + "'");
-    }
-    if (!v.isTextual() && !v.isNumber()) {
-      throw new InvalidInputException("field '" + field + "' must be a string, got " + v.getNodeType());
-    }
-    String s = v.asText().strip();
-    if (s.isEmpty()) {
-      throw new InvalidInputException("required field '" + field + "' is empty");
-    }
-    return s;
-  }
-
-  private static String optionalText(JsonNode n, String field) throws InvalidInputException {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return "";
-    }
-    if (!v.isValueNode()) {
-      throw new InvalidInputException("field '" + field + "' must be a string, got " + v.getNodeType());
-    }
-    return v.asText();
-  }
-
-  private static List<String> stringArray(JsonNode n, String field) throws InvalidInputException {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return List.of();
-    }
-    if (!v.isArray()) {
-      throw new InvalidInputException("field '" + field + "' must be an array of strings, got " + v.getNodeType());
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode e : v) {
-      if (e.isValueNode() && !e.isNull() && !e.asText().isBlank()) {
-        out.add(e.asText().strip());
-      } else if (!e.isNull()) {
-        throw new InvalidInputException("field '" + field + "' must hold strings, found " + e.getNodeType());
-      }
-    }
-    return out;
-  }
-
-  private static int year(JsonNode v) throws InvalidInputException {
-    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
-      return 0;
-    }
-    String s = v.asText().strip();
-    if (!s.matches("\\d{4}")) {
-      throw new InvalidInputException("field 'year' must be a four-digit year, got '" + ProfilePageParser.abbreviate(s) + "'");
-    }
-    return Integer.parseInt(s);
-  }
-
-  private static LocalDate date(String s) throws InvalidInputException {
-    if (s.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("date '" + ProfilePageParser.abbreviate(s) + "' is not yyyy-mm-dd");
-    }
-  }
-
-  /** The title; an empty one (CACM has one, BEIR many) is replaced by the text's first words. */
-  private static String titleOrLead(String id, String title, String text) throws InvalidInputException {
-    if (!title.isBlank()) {
-      return title.strip();
-    }
-    if (text.isBlank()) {
-      throw new InvalidInputException("record '" + id + "' has an empty title and no text to take one from");
-    }
-    return firstWords(text, 16);
-  }
-
-  private static String firstWords(String text, int n) {
-    String[] words = text.strip().split("\\s+");
-    String joined = String.join(" ", java.util.Arrays.copyOf(words, Math.min(n, words.length)));
-    return words.length > n ? joined + "…" : joined;
-  }
 }

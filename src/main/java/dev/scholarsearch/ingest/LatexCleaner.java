@@ -20,6 +20,12 @@ public final class LatexCleaner {
       "underline", "text", "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal",
       "mathbb", "boldsymbol", "operatorname", "footnote");
 
+  /** Font and layout declarations ({@code {\\em word}}): they style what follows and say nothing themselves. */
+  private static final Set<String> DECLARATIONS = Set.of(
+      "em", "bf", "it", "sl", "sc", "rm", "sf", "tt", "bfseries", "itshape", "mdseries", "upshape", "scshape",
+      "normalfont", "tiny", "small", "footnotesize", "large", "Large", "huge", "centering", "noindent", "par",
+      "newline", "relax", "protect");
+
   /** Commands dropped together with their argument. */
   private static final Set<String> DROP_WITH_ARGUMENT = Set.of(
       "cite", "citep", "citet", "citealp", "citealt", "citeauthor", "citeyear", "nocite",
@@ -40,6 +46,21 @@ public final class LatexCleaner {
       Map.entry("sqrt", "√"), Map.entry("sum", "Σ"), Map.entry("prod", "Π"), Map.entry("quad", " "),
       Map.entry("LaTeX", "LaTeX"), Map.entry("TeX", "TeX"));
 
+  /** Accents written with a symbol ({@code \\"o}, {@code \\'{e}}), as combining marks. */
+  private static final Map<Character, Character> SYMBOL_ACCENTS = Map.of(
+      '"', '\u0308', '\'', '\u0301', '`', '\u0300', '^', '\u0302', '~', '\u0303', '=', '\u0304', '.', '\u0307');
+
+  /** Accents written with a letter ({@code \\c{c}}, {@code \\v{s}}), as combining marks; they need a braced argument. */
+  private static final Map<String, Character> LETTER_ACCENTS = Map.of(
+      "c", '\u0327', "v", '\u030C', "u", '\u0306', "H", '\u030B', "k", '\u0328', "r", '\u030A', "d", '\u0323',
+      "b", '\u0331');
+
+  /** Letters BibTeX writes as commands ({@code \\ss}, {@code \\o}, {@code {\\aa}}). */
+  private static final Map<String, String> LETTERS = Map.ofEntries(
+      Map.entry("ss", "ß"), Map.entry("o", "ø"), Map.entry("O", "Ø"), Map.entry("aa", "å"), Map.entry("AA", "Å"),
+      Map.entry("ae", "æ"), Map.entry("AE", "Æ"), Map.entry("oe", "œ"), Map.entry("OE", "Œ"), Map.entry("l", "ł"),
+      Map.entry("L", "Ł"), Map.entry("i", "ı"), Map.entry("j", "ȷ"));
+
   private LatexCleaner() {}
 
   /** The readable text, with whitespace collapsed to single spaces. */
@@ -48,8 +69,10 @@ public final class LatexCleaner {
       return collapse(latex);
     }
     StringBuilder out = new StringBuilder(latex.length());
-    new Scanner(latex).run(out, 0, latex.length(), 0);
-    return collapse(out.toString());
+    Scanner scanner = new Scanner(latex);
+    scanner.run(out, 0, latex.length(), 0);
+    String text = scanner.accented ? java.text.Normalizer.normalize(out, java.text.Normalizer.Form.NFC) : out.toString();
+    return collapse(text);
   }
 
   private static String collapse(String s) {
@@ -58,6 +81,8 @@ public final class LatexCleaner {
 
   private static final class Scanner {
     private final String s;
+    /** Whether a combining mark was written, so the text needs composing (NFC) at the end. */
+    boolean accented;
 
     Scanner(String s) {
       this.s = s;
@@ -104,6 +129,13 @@ public final class LatexCleaner {
         return j;
       }
       char next = s.charAt(j);
+      Character mark = SYMBOL_ACCENTS.get(next);
+      if (mark != null) {
+        int end = accent(out, j + 1, to, mark);
+        if (end > 0) {
+          return end;
+        }
+      }
       if (!Character.isLetter(next)) {
         switch (next) {
           case '\\', ',', ';', ' ', '!' -> out.append(' ');
@@ -115,6 +147,29 @@ public final class LatexCleaner {
         j++;
       }
       String name = s.substring(i + 1, j);
+      Character letterMark = LETTER_ACCENTS.get(name);
+      if (letterMark != null) {
+        int k = j;
+        while (k < to && s.charAt(k) == ' ') {
+          k++;
+        }
+        if (k < to && s.charAt(k) == '{') {
+          int end = accent(out, k, to, letterMark);
+          if (end > 0) {
+            return end;
+          }
+        }
+      }
+      if (DECLARATIONS.contains(name)) {
+        out.append(' ');
+        return j < to && s.charAt(j) == ' ' ? j + 1 : j;
+      }
+      String letter = LETTERS.get(name);
+      if (letter != null) {
+        out.append(letter);
+        // A control word swallows the space after it: "\\o ystein" is "øystein".
+        return j + 1 < to && s.charAt(j) == ' ' && Character.isLetter(s.charAt(j + 1)) ? j + 1 : j;
+      }
       if (name.equals("href")) {
         int[] url = group(j, to);
         if (url != null) {
@@ -152,6 +207,39 @@ public final class LatexCleaner {
       String symbol = SYMBOLS.get(name);
       out.append(symbol != null ? symbol : name);
       return j;
+    }
+
+    /**
+     * Writes the letter at {@code k} ({@code o}, {@code {o}}, {@code {\\i}}) with {@code mark} on it;
+     * returns the index after it, or -1 when no letter follows (the accent is then kept as it was).
+     */
+    private int accent(StringBuilder out, int k, int to, char mark) {
+      boolean braced = k < to && s.charAt(k) == '{';
+      int b = braced ? k + 1 : k;
+      if (b >= to) {
+        return -1;
+      }
+      char base = s.charAt(b);
+      int after = b + 1;
+      if (base == '\\' && b + 1 < to && (s.charAt(b + 1) == 'i' || s.charAt(b + 1) == 'j')
+          && (b + 2 >= to || !Character.isLetter(s.charAt(b + 2)))) {
+        base = s.charAt(b + 1); // a dotless i under an accent is just an i with the accent
+        after = b + 2;
+        if (!braced && after + 1 < to && s.charAt(after) == ' ' && Character.isLetter(s.charAt(after + 1))) {
+          after++; // the control word \i swallows the space after it
+        }
+      } else if (!Character.isLetter(base)) {
+        return -1;
+      }
+      if (braced) {
+        if (after >= to || s.charAt(after) != '}') {
+          return -1;
+        }
+        after++;
+      }
+      out.append(base).append(mark);
+      accented = true;
+      return after;
     }
 
     private void nested(StringBuilder out, int from, int to, int depth) {

@@ -1,6 +1,8 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.PaperVersion;
@@ -20,16 +22,19 @@ final class MergedPaper {
   final Listing primary;
   final List<PaperVersion> versions;
   final Set<Integer> pages;
-  final List<String> authorNames;
+  final List<Author> authors;
+  /** Every spelling the listings gave each author, the kept one first: a researcher lists them as name variants. */
+  final List<List<String>> spellings;
 
   private MergedPaper(String id, List<Listing> listings, Listing primary, List<PaperVersion> versions,
-      Set<Integer> pages, List<String> authorNames) {
+      Set<Integer> pages, Authors authors) {
     this.id = id;
     this.listings = listings;
     this.primary = primary;
     this.versions = versions;
     this.pages = pages;
-    this.authorNames = authorNames;
+    this.authors = authors.authors();
+    this.spellings = authors.spellings();
   }
 
   static MergedPaper of(List<List<Listing>> parts, Set<Integer> pages) {
@@ -61,18 +66,84 @@ final class MergedPaper {
     return part.stream().mapToInt(l -> l.abstractText().length()).max().orElse(0);
   }
 
-  /** Authors of every listing, by normalised name, starting from the fullest list so its order wins. */
-  private static List<String> unionAuthors(List<Listing> all) {
+  /**
+   * Authors of every listing, starting from the fullest list so its order wins. Two listings' authors
+   * are one person when they share an identifier, or when their names match and their identifiers
+   * do not contradict each other (the OpenAlex and the Semantic Scholar record of one paper each
+   * name its "Yang Yang", with an id of its own kind). Within one listing, two namesakes with
+   * identifiers (two Wei Wangs on one paper) stay two.
+   */
+  /** The merged authors and each one's spellings. */
+  private record Authors(List<Author> authors, List<List<String>> spellings) {}
+
+  private static Authors unionAuthors(List<Listing> all) {
     List<Listing> byLength = new ArrayList<>(all);
     byLength.sort(Comparator.comparingInt((Listing l) -> l.authors().size()).reversed());
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Listing l : byLength) {
-      for (String a : l.authors()) {
-        out.putIfAbsent(TextKeys.nameKey(a), a);
+    List<Author> out = new ArrayList<>();
+    List<Integer> fromListing = new ArrayList<>();
+    List<String> outKeys = new ArrayList<>();
+    List<List<String>> spellings = new ArrayList<>();
+    Map<Identifier, Integer> byId = new java.util.HashMap<>();
+    Map<String, List<Integer>> byName = new java.util.HashMap<>();
+    for (int l = 0; l < byLength.size(); l++) {
+      for (Author a : byLength.get(l).authors()) {
+        String key = TextKeys.nameKey(a.name());
+        if (key.isEmpty()) {
+          continue;
+        }
+        int same = a.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst().orElse(-1);
+        if (same < 0) {
+          for (int i : byName.getOrDefault(key, List.of())) {
+            Author o = out.get(i);
+            boolean bothIdentified = o.identified() && a.identified();
+            if (bothIdentified ? fromListing.get(i) != l && !contradict(o, a) : true) {
+              same = i;
+              break;
+            }
+          }
+        }
+        if (same < 0) {
+          // "J. Smith" in one source and "John Smith" in another, on one paper, are one author.
+          for (int i = 0; l > 0 && i < out.size() && same < 0; i++) {
+            if (fromListing.get(i) != l && !contradict(out.get(i), a)
+                && TextKeys.compatibleNames(outKeys.get(i), key)) {
+              same = i;
+            }
+          }
+        }
+        if (same < 0) {
+          same = out.size();
+          out.add(a);
+          outKeys.add(key);
+          spellings.add(new ArrayList<>(List.of(a.name())));
+          fromListing.add(l);
+          byName.computeIfAbsent(key, k -> new ArrayList<>()).add(same);
+        } else if (!spellings.get(same).contains(a.name())) {
+          spellings.get(same).add(a.name());
+        }
+        if (!out.get(same).ids().containsAll(a.ids())) {
+          List<Identifier> ids = new ArrayList<>(out.get(same).ids());
+          ids.addAll(a.ids());
+          out.set(same, new Author(out.get(same).name(), ids));
+        }
+        for (Identifier id : a.ids()) {
+          byId.putIfAbsent(id, same);
+        }
       }
     }
-    out.remove("");
-    return List.copyOf(out.values());
+    return new Authors(List.copyOf(out), spellings.stream().map(List::copyOf).toList());
+  }
+
+  /** Whether two authors have ids of one kind and none in common: then they are two people. */
+  private static boolean contradict(Author a, Author b) {
+    for (Identifier x : a.ids()) {
+      boolean sameKind = b.ids().stream().anyMatch(y -> y.kind() == x.kind());
+      boolean shared = b.ids().stream().anyMatch(y -> y.kind() == x.kind() && a.ids().contains(y));
+      if (sameKind && !shared) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Paper toPaper(List<Authorship> authors) {
@@ -86,8 +157,12 @@ final class MergedPaper {
     boolean hasCode = false;
     Double score = primary.score();
     List<String> sources = new ArrayList<>();
+    Set<Identifier> ids = new java.util.TreeSet<>();
+    Map<String, String> keywords = new LinkedHashMap<>();
     for (Listing l : listings) {
       sources.add(l.source());
+      ids.addAll(l.ids());
+      l.keywords().forEach(k -> keywords.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k));
       hasCode |= l.hasCode();
       categories.addAll(l.categories());
       if (date == null && l.date() != null && TextKeys.normalize(l.title()).equals(TextKeys.normalize(primary.title()))) {
@@ -104,6 +179,7 @@ final class MergedPaper {
       year = date.getYear();
     }
     return new Paper(id, primary.title(), primary.rawTitle(), primary.abstractText(), primary.rawAbstract(), authors,
-        year, date, List.copyOf(categories), venue, type, hasCode, score, url, affiliation, sources, versions);
+        year, date, List.copyOf(categories), venue, type, hasCode, score, url, affiliation, sources, versions,
+        List.copyOf(ids), List.copyOf(keywords.values()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.MetricsStats;
 import dev.scholarsearch.model.PageLayout;
@@ -111,9 +112,9 @@ final class MetricsPageParser {
       Double score = h.group(1) == null ? null : Double.valueOf(h.group(1));
       List<String> categories = h.group(2) == null ? List.of() : List.of(h.group(2));
       out.add(new Listing(source + "#" + item.number(), "", LatexCleaner.clean(rawTitle), rawTitle,
-          LatexCleaner.clean(rawAbstract), rawAbstract, AuthorLine.withOwner(authors.names(), owner),
+          LatexCleaner.clean(rawAbstract), rawAbstract, Author.named(AuthorLine.withOwner(authors.names(), owner)),
           authors.truncated(), authors.affiliation(), date == null ? 0 : date.getYear(), date, categories,
-          "", "", h.group(6) != null, score, ""));
+          "", "", h.group(6) != null, score, "", List.of(), List.of()));
     }
     return out;
   }

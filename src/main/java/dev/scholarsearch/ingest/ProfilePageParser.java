@@ -1,5 +1,6 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfilePage;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +29,43 @@ public final class ProfilePageParser {
     }
     String first = lines.get(0);
     if (first.equalsIgnoreCase("Researcher profile")) {
-      return trust.parse(source, lines);
+      return withOrcid(trust.parse(source, lines), lines);
     }
     if (lines.stream().anyMatch(l -> METRICS_HEADING.matcher(l).matches())
         && lines.stream().limit(12).anyMatch(l -> l.startsWith("h-index"))) {
-      return metrics.parse(source, lines);
+      return withOrcid(metrics.parse(source, lines), lines);
     }
     throw new InvalidInputException("not a profile page: it neither starts 'Researcher profile' nor has"
         + " an 'h-index' line and an 'N Papers' heading (first line: '" + abbreviate(first) + "')");
   }
+
+  /**
+   * The page with its owner's ORCID, when the page shows exactly one (an {@code orcid.org/} link or
+   * an "ORCID" line): it is what links the page to the same person in OpenAlex or JSONL files.
+   * Several different ORCIDs on one page say nothing about whose is the owner's, so none is kept.
+   */
+  private static ProfilePage withOrcid(ProfilePage page, List<String> lines) {
+    java.util.Set<Identifier> found = new java.util.TreeSet<>();
+    for (String l : lines) {
+      java.util.regex.Matcher m = ORCID_ON_PAGE.matcher(l);
+      while (m.find()) {
+        Identifier.parse(Identifier.Kind.ORCID, m.group(1)).ifPresent(found::add);
+      }
+    }
+    if (found.size() == 1) {
+      return page.withIds(List.copyOf(found));
+    }
+    if (found.size() > 1) {
+      List<String> w = new ArrayList<>(page.warnings());
+      w.add("the page shows " + found.size() + " different ORCIDs (" + found.stream().map(Identifier::value)
+          .collect(java.util.stream.Collectors.joining(", ")) + "); the owner is linked by name only");
+      return page.withWarnings(w);
+    }
+    return page;
+  }
+
+  private static final Pattern ORCID_ON_PAGE = Pattern.compile(
+      "(?i)(?:orcid\\.org/|\\borcid(?:\\s*id)?\\s*[:#]?\\s*)(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX])");
 
   /** The page's non-blank lines, stripped; absurdly long lines are cut so one line never dominates memory. */
   static List<String> nonBlankLines(String text) {

@@ -1,6 +1,8 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfilePage;
 import dev.scholarsearch.model.ProfileSnapshot;
 import dev.scholarsearch.model.Researcher;
@@ -13,45 +15,174 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Builds researchers from page owners and author names, then resolves every authorship to one of them. */
+/**
+ * Builds researchers from page owners and authors, then resolves every authorship to one of them.
+ *
+ * <ul>
+ *   <li>An author with identifiers (ORCID, OpenAlex, Semantic Scholar, our JSONL's {@code id}) is
+ *       keyed by them: every identifier one author record gives is the same person, so an ORCID links
+ *       an OpenAlex author id to a JSONL id, and a page that shows the ORCID to both. Namesakes with
+ *       different identifiers stay apart; one identifier under several spellings is one person.
+ *   <li>A page owner is the identified author of the same name on a paper their page lists (when only
+ *       one such author is on it), so a page without identifiers still joins its owner's records.
+ *   <li>Pages whose owners' names match and that share a paper describe one researcher.
+ *   <li>An author known by name only is, in order: the page owner of that name on this paper; the
+ *       one researcher of that name with a profile; the one identified researcher of that name, when
+ *       no profile has the name; else the name-only researcher of that name.
+ * </ul>
+ *
+ * Two groups whose ORCIDs differ are never joined, whatever else links them: ORCID is the one
+ * identifier people keep themselves.
+ */
 final class ResearcherResolver {
-  private final Map<String, List<Entity>> byKey = new HashMap<>();
   private final List<Entity> entities = new ArrayList<>();
   private final Map<MergedPaper, List<Entity>> resolved = new HashMap<>();
   private int profileEntities;
 
   private static final class Entity {
-    final String nameKey;
     final List<ProfileSnapshot> profiles = new ArrayList<>();
     final Set<String> paperIds = new LinkedHashSet<>();
     final Map<String, Integer> spellings = new LinkedHashMap<>();
+    final Set<Identifier> ids = new TreeSet<>();
+    String nameKey;
     String id;
     String profileName;
-
-    Entity(String nameKey) {
-      this.nameKey = nameKey;
-    }
 
     String name() {
       if (profileName != null) {
         return profileName;
       }
-      return spellings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(nameKey);
+      return variants().stream().findFirst().orElse(nameKey);
+    }
+
+    /**
+     * Spellings, most used first, then the fullest ("Yang Yang" before "Y. Yang"), then in
+     * alphabetical order, so the choice does not depend on the order of the input.
+     */
+    List<String> variants() {
+      List<String> out = new ArrayList<>(spellings.keySet());
+      out.sort(Comparator.comparing((String s) -> -spellings.get(s)).thenComparing(s -> -s.length())
+          .thenComparing(Comparator.naturalOrder()));
+      if (profileName != null) {
+        out.remove(profileName);
+        out.add(0, profileName);
+      }
+      return out;
     }
   }
 
   ResearcherResolver(List<ProfilePage> pages, List<MergedPaper> papers) {
+    Identities same = new Identities();
+    linkPages(pages, papers, same);
+    for (MergedPaper m : papers) {
+      for (Author a : m.authors) {
+        for (int i = 1; i < a.ids().size(); i++) {
+          same.union(a.ids().get(0).key(), a.ids().get(i).key());
+        }
+      }
+    }
+    linkOwners(pages, papers, same);
+
+    // One entity per group that holds a page or an identifier.
+    Map<String, Entity> byRoot = new HashMap<>();
+    Map<String, List<Entity>> byKey = new HashMap<>();
+    for (int p = 0; p < pages.size(); p++) {
+      ProfilePage page = pages.get(p);
+      Entity e = byRoot.get(same.find(pageNode(p)));
+      if (e == null) {
+        e = new Entity();
+        e.profileName = page.name();
+        e.nameKey = TextKeys.nameKey(page.name());
+        byRoot.put(same.find(pageNode(p)), e);
+        entities.add(e);
+        byKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
+        profileEntities++;
+      }
+      e.profiles.add(new ProfileSnapshot(page.source(), page.layout(), page.name(), page.tagline(), page.stats()));
+      e.ids.addAll(page.ids());
+    }
+    Map<Integer, Entity> entityOfPage = new HashMap<>();
+    for (int p = 0; p < pages.size(); p++) {
+      entityOfPage.put(p, byRoot.get(same.find(pageNode(p))));
+    }
+
+    // Identified authors first, so that name-only ones can be told which identified people exist.
+    Map<MergedPaper, Entity[]> assigned = new HashMap<>();
+    List<Entity> identifiedOnly = new ArrayList<>();
+    for (MergedPaper m : papers) {
+      Entity[] es = new Entity[m.authors.size()];
+      for (int i = 0; i < es.length; i++) {
+        Author a = m.authors.get(i);
+        if (!a.identified()) {
+          continue;
+        }
+        String root = same.find(primaryKey(a));
+        Entity e = byRoot.get(root);
+        if (e == null) {
+          e = new Entity();
+          byRoot.put(root, e);
+          entities.add(e);
+          identifiedOnly.add(e);
+        }
+        e.ids.addAll(a.ids());
+        for (String n : m.spellings.get(i)) {
+          e.spellings.merge(n, 1, Integer::sum);
+        }
+        e.paperIds.add(m.id);
+        es[i] = e;
+      }
+      assigned.put(m, es);
+    }
+    Map<String, List<Entity>> identifiedByKey = new HashMap<>();
+    for (Entity e : identifiedOnly) {
+      e.nameKey = TextKeys.nameKey(e.name());
+      identifiedByKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
+    }
+
+    for (MergedPaper m : papers) {
+      Set<Entity> owners = new HashSet<>();
+      m.pages.forEach(p -> owners.add(entityOfPage.get(p)));
+      Entity[] es = assigned.get(m);
+      for (int i = 0; i < es.length; i++) {
+        if (es[i] == null) {
+          Author a = m.authors.get(i);
+          Entity e = resolveName(TextKeys.nameKey(a.name()), owners, byKey, identifiedByKey);
+          m.spellings.get(i).forEach(n -> e.spellings.merge(n, 1, Integer::sum));
+          e.paperIds.add(m.id);
+          es[i] = e;
+        }
+      }
+      resolved.put(m, List.of(es));
+    }
+    assignIds();
+  }
+
+  /** An author's node: their ORCID when they have one (it decides between groups), else their first id. */
+  private static String primaryKey(Author a) {
+    return a.ids().stream().filter(i -> i.kind() == Identifier.Kind.ORCID).findFirst().orElse(a.ids().get(0)).key();
+  }
+
+  private static String pageNode(int p) {
+    return "page:" + p;
+  }
+
+  /** Pages of one name that share a paper, and pages that show the same ORCID. */
+  private static void linkPages(List<ProfilePage> pages, List<MergedPaper> papers, Identities same) {
     Map<Integer, Set<String>> paperIdsOfPage = new HashMap<>();
     for (MergedPaper m : papers) {
       for (int p : m.pages) {
         paperIdsOfPage.computeIfAbsent(p, k -> new HashSet<>()).add(m.id);
       }
     }
-    UnionFind same = new UnionFind(pages.size());
     Map<String, List<Integer>> pagesByKey = new HashMap<>();
     for (int p = 0; p < pages.size(); p++) {
+      same.find(pageNode(p));
       pagesByKey.computeIfAbsent(TextKeys.nameKey(pages.get(p).name()), k -> new ArrayList<>()).add(p);
+      for (Identifier id : pages.get(p).ids()) {
+        same.union(pageNode(p), id.key());
+      }
     }
     for (List<Integer> namesakes : pagesByKey.values()) {
       for (int i = 0; i < namesakes.size(); i++) {
@@ -59,47 +190,29 @@ final class ResearcherResolver {
           Set<String> a = paperIdsOfPage.getOrDefault(namesakes.get(i), Set.of());
           Set<String> b = paperIdsOfPage.getOrDefault(namesakes.get(j), Set.of());
           if (a.stream().anyMatch(b::contains)) {
-            same.union(namesakes.get(i), namesakes.get(j));
+            same.union(pageNode(namesakes.get(i)), pageNode(namesakes.get(j)));
           }
         }
       }
     }
-    Map<Integer, Entity> pageEntity = new HashMap<>();
-    for (int p = 0; p < pages.size(); p++) {
-      int root = same.find(p);
-      ProfilePage page = pages.get(p);
-      Entity e = pageEntity.get(root);
-      if (e == null) {
-        e = new Entity(TextKeys.nameKey(page.name()));
-        e.profileName = page.name();
-        pageEntity.put(root, e);
-        entities.add(e);
-        byKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
-        profileEntities++;
-      }
-      e.profiles.add(new ProfileSnapshot(page.source(), page.layout(), page.name(), page.tagline(), page.stats()));
-    }
-    Map<Integer, Entity> entityOfPage = new HashMap<>();
-    for (int p = 0; p < pages.size(); p++) {
-      entityOfPage.put(p, pageEntity.get(same.find(p)));
-    }
-
-    for (MergedPaper m : papers) {
-      Set<Entity> owners = new HashSet<>();
-      m.pages.forEach(p -> owners.add(entityOfPage.get(p)));
-      List<Entity> authors = new ArrayList<>();
-      for (String name : m.authorNames) {
-        Entity e = resolve(TextKeys.nameKey(name), owners);
-        e.spellings.merge(name, 1, Integer::sum);
-        e.paperIds.add(m.id);
-        authors.add(e);
-      }
-      resolved.put(m, authors);
-    }
-    assignIds();
   }
 
-  private Entity resolve(String key, Set<Entity> owners) {
+  /** A page's owner is the one identified author of their name on a paper the page lists. */
+  private static void linkOwners(List<ProfilePage> pages, List<MergedPaper> papers, Identities same) {
+    for (MergedPaper m : papers) {
+      for (int p : m.pages) {
+        String owner = TextKeys.nameKey(pages.get(p).name());
+        List<Author> named = m.authors.stream()
+            .filter(a -> a.identified() && TextKeys.nameKey(a.name()).equals(owner)).toList();
+        if (named.size() == 1) {
+          same.union(pageNode(p), primaryKey(named.get(0)));
+        }
+      }
+    }
+  }
+
+  private Entity resolveName(String key, Set<Entity> owners, Map<String, List<Entity>> byKey,
+      Map<String, List<Entity>> identifiedByKey) {
     List<Entity> candidates = byKey.computeIfAbsent(key, k -> new ArrayList<>());
     for (Entity e : candidates) {
       if (owners.contains(e)) {
@@ -110,28 +223,37 @@ final class ResearcherResolver {
     if (withProfile.size() == 1) {
       return withProfile.get(0);
     }
+    List<Entity> identified = identifiedByKey.getOrDefault(key, List.of());
+    if (withProfile.isEmpty() && identified.size() == 1) {
+      return identified.get(0);
+    }
     // No profile, or several namesakes with profiles and nothing to tell them apart: a name-only researcher.
     for (Entity e : candidates) {
       if (e.profiles.isEmpty()) {
         return e;
       }
     }
-    Entity e = new Entity(key);
+    Entity e = new Entity();
+    e.nameKey = key;
     candidates.add(e);
     entities.add(e);
     return e;
   }
 
+  /**
+   * A researcher's id is their name's slug; namesakes (and names that are not plain ASCII) add a hash
+   * of what sets them apart: their smallest identifier, else their first paper's id, so the id stays
+   * the same from one run to the next.
+   */
   private void assignIds() {
+    Map<String, Integer> perKey = new HashMap<>();
+    entities.forEach(e -> perKey.merge(e.nameKey, 1, Integer::sum));
+    entities.sort(Comparator.comparing((Entity e) -> e.nameKey).thenComparing(ResearcherResolver::tieKey));
     Set<String> used = new HashSet<>();
-    entities.sort(Comparator.comparing((Entity e) -> e.nameKey)
-        .thenComparing(e -> e.paperIds.stream().min(String::compareTo).orElse("")));
     for (Entity e : entities) {
       String slug = TextKeys.slug(e.nameKey);
       boolean asciiName = slug.equals(e.nameKey.replace(' ', '-'));
-      boolean namesakes = byKey.getOrDefault(e.nameKey, List.of()).size() > 1;
-      String id = asciiName && !namesakes ? slug
-          : slug + "-" + TextKeys.hash(e.nameKey + "|" + e.paperIds.stream().min(String::compareTo).orElse(""), 6);
+      String id = asciiName && perKey.get(e.nameKey) == 1 ? slug : slug + "-" + TextKeys.hash(e.nameKey + "|" + tieKey(e), 6);
       while (!used.add(id)) {
         id = id + "-" + TextKeys.hash(id, 4);
       }
@@ -139,11 +261,15 @@ final class ResearcherResolver {
     }
   }
 
+  private static String tieKey(Entity e) {
+    return e.ids.isEmpty() ? e.paperIds.stream().min(String::compareTo).orElse("") : e.ids.iterator().next().key();
+  }
+
   List<Authorship> authorships(MergedPaper m) {
     List<Authorship> out = new ArrayList<>();
     List<Entity> es = resolved.get(m);
     for (int i = 0; i < es.size(); i++) {
-      out.add(new Authorship(m.authorNames.get(i), es.get(i).id));
+      out.add(new Authorship(m.authors.get(i).name(), es.get(i).id));
     }
     return out;
   }
@@ -151,7 +277,8 @@ final class ResearcherResolver {
   List<Researcher> researchers() {
     List<Researcher> out = new ArrayList<>();
     for (Entity e : entities) {
-      out.add(new Researcher(e.id, e.name(), e.nameKey, e.profiles, List.copyOf(e.paperIds)));
+      out.add(new Researcher(e.id, e.name(), e.nameKey, e.profiles, List.copyOf(e.paperIds), List.copyOf(e.ids),
+          e.variants().isEmpty() ? List.of(e.name()) : e.variants()));
     }
     out.sort(Comparator.comparing(Researcher::id));
     return out;
@@ -159,5 +286,55 @@ final class ResearcherResolver {
 
   int profileEntityCount() {
     return profileEntities;
+  }
+
+  /** Groups of pages and identifier keys; a union that would join two different ORCIDs is refused. */
+  private static final class Identities {
+    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Set<String>> orcids = new HashMap<>();
+
+    String find(String x) {
+      if (!parent.containsKey(x)) {
+        parent.put(x, x);
+        if (x.startsWith(Identifier.Kind.ORCID.label() + ":")) {
+          orcids.put(x, new TreeSet<>(Set.of(x)));
+        }
+        return x;
+      }
+      String root = x;
+      while (!parent.get(root).equals(root)) {
+        root = parent.get(root);
+      }
+      for (String c = x; !c.equals(root); ) {
+        String next = parent.get(c);
+        parent.put(c, root);
+        c = next;
+      }
+      return root;
+    }
+
+    boolean union(String a, String b) {
+      String ra = find(a);
+      String rb = find(b);
+      if (ra.equals(rb)) {
+        return true;
+      }
+      Set<String> oa = orcids.getOrDefault(ra, Set.of());
+      Set<String> ob = orcids.getOrDefault(rb, Set.of());
+      if (!oa.isEmpty() && !ob.isEmpty() && !oa.equals(ob)) {
+        return false;
+      }
+      // The smaller key is the root, so the grouping does not depend on the order of the unions.
+      String root = ra.compareTo(rb) < 0 ? ra : rb;
+      String child = root.equals(ra) ? rb : ra;
+      parent.put(child, root);
+      Set<String> merged = new TreeSet<>(oa);
+      merged.addAll(ob);
+      orcids.remove(child);
+      if (!merged.isEmpty()) {
+        orcids.put(root, merged);
+      }
+      return true;
+    }
   }
 }

@@ -28,6 +28,28 @@ public final class TextKeys {
     return normalize(displayName(name));
   }
 
+  /**
+   * Whether two name keys can be one person's: the same surname, and given names that agree
+   * initial by initial where one is abbreviated ("j smith" and "john smith", "j r smith" and
+   * "john robert smith"). Only for authors of one paper: on its own it says nothing.
+   */
+  public static boolean compatibleNames(String keyA, String keyB) {
+    String[] a = keyA.split(" ");
+    String[] b = keyB.split(" ");
+    if (a.length < 2 || b.length < 2 || !a[a.length - 1].equals(b[b.length - 1]) || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length - 1; i++) {
+      String x = a[i];
+      String y = b[i];
+      boolean agree = x.equals(y) || (x.length() == 1 && y.startsWith(x)) || (y.length() == 1 && x.startsWith(y));
+      if (!agree) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Turns "Last, First" into "First Last"; other names are returned trimmed. */
   public static String displayName(String name) {
     String trimmed = name.strip();

@@ -1,5 +1,6 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.PageLayout;
 import dev.scholarsearch.model.ProfilePage;
@@ -96,9 +97,9 @@ final class TrustPageParser {
       String rawTitle = item.title();
       String rawAbstract = item.join(1);
       out.add(new Listing(source + "#" + item.number(), "", LatexCleaner.clean(rawTitle), rawTitle,
-          LatexCleaner.clean(rawAbstract), rawAbstract, List.of(owner), true, "",
+          LatexCleaner.clean(rawAbstract), rawAbstract, Author.named(List.of(owner)), true, "",
           Integer.parseInt(h.group(2)), null, List.of(), h.group(3) == null ? "" : h.group(3).strip(),
-          h.group(1), false, null, ""));
+          h.group(1), false, null, "", List.of(), List.of()));
     }
     return out;
   }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param rawTitle the title exactly as found
  * @param abstractText the abstract with LaTeX cleaned, or ""
  * @param rawAbstract the abstract exactly as found, or ""
- * @param authors author names in source order, the page owner included
+ * @param authors authors in source order, the page owner included, with the ids the source gives
  * @param authorsTruncated whether the source cut the author list short ("et al.")
  * @param affiliation the affiliation after "·" on layout-B author lines, or ""
  * @param year the publication year, or 0 when unknown
@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param hasCode whether the source flags published code
  * @param score the site score shown before the category on layout-B items, or null
  * @param url a link given by the source, or ""
+ * @param ids the paper's identifiers (DOI, arXiv, OpenAlex, Semantic Scholar) the source gives
+ * @param keywords the source's keywords (BibTeX, RIS), as written
  */
 public record Listing(
     String source,
@@ -33,7 +35,7 @@ public record Listing(
     String rawTitle,
     String abstractText,
     String rawAbstract,
-    List<String> authors,
+    List<Author> authors,
     boolean authorsTruncated,
     String affiliation,
     int year,
@@ -43,7 +45,9 @@ public record Listing(
     String type,
     boolean hasCode,
     Double score,
-    String url) {
+    String url,
+    List<Identifier> ids,
+    List<String> keywords) {
 
   public Listing {
     Objects.requireNonNull(source, "source");
@@ -58,8 +62,15 @@ public record Listing(
     venue = Objects.requireNonNullElse(venue, "");
     type = Objects.requireNonNullElse(type, "");
     url = Objects.requireNonNullElse(url, "");
+    ids = ids == null ? List.of() : ids.stream().distinct().sorted().toList();
+    keywords = keywords == null ? List.of() : List.copyOf(keywords);
     if (date != null && year == 0) {
       year = date.getYear();
     }
+  }
+
+  /** Author names in source order. */
+  public List<String> authorNames() {
+    return authors.stream().map(Author::name).toList();
   }
 }

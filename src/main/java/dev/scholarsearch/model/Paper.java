@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param date full date when known, else null
  * @param sources every listing the paper was merged from (page items and JSONL lines)
  * @param versions other versions merged in (near-identical title or abstract)
+ * @param ids identifiers from every listing: DOI, arXiv, OpenAlex, Semantic Scholar
+ * @param keywords the listings' keywords (BibTeX, RIS), first spelling of each
  */
 public record Paper(
     String id,
@@ -31,7 +33,9 @@ public record Paper(
     String url,
     String affiliation,
     List<String> sources,
-    List<PaperVersion> versions) {
+    List<PaperVersion> versions,
+    List<Identifier> ids,
+    List<String> keywords) {
 
   public Paper {
     Objects.requireNonNull(id, "id");
@@ -47,6 +51,16 @@ public record Paper(
     affiliation = Objects.requireNonNullElse(affiliation, "");
     sources = List.copyOf(sources);
     versions = List.copyOf(versions);
+    ids = ids == null ? List.of() : ids.stream().distinct().sorted().toList(); // null: a record stored before ids
+    keywords = keywords == null ? List.of() : List.copyOf(keywords);
+  }
+
+  /** A paper no source gave identifiers or keywords for. */
+  public Paper(String id, String title, String rawTitle, String abstractText, String rawAbstract,
+      List<Authorship> authors, int year, LocalDate date, List<String> categories, String venue, String type,
+      boolean hasCode, Double score, String url, String affiliation, List<String> sources, List<PaperVersion> versions) {
+    this(id, title, rawTitle, abstractText, rawAbstract, authors, year, date, categories, venue, type, hasCode, score,
+        url, affiliation, sources, versions, List.of(), List.of());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param stats the statistics block
  * @param listings the papers listed on the page, in page order
  * @param warnings things that looked wrong but did not stop the parse (a count mismatch, say)
+ * @param ids the owner's identifiers the page shows (an ORCID link), else empty
  */
 public record ProfilePage(
     String source,
@@ -21,7 +22,8 @@ public record ProfilePage(
     String tagline,
     ProfileStats stats,
     List<Listing> listings,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Identifier> ids) {
 
   public ProfilePage {
     Objects.requireNonNull(source, "source");
@@ -31,5 +33,22 @@ public record ProfilePage(
     tagline = Objects.requireNonNullElse(tagline, "");
     listings = List.copyOf(listings);
     warnings = List.copyOf(warnings);
+    ids = ids == null ? List.of() : List.copyOf(ids);
+  }
+
+  /** A page that shows no identifier of its owner. */
+  public ProfilePage(String source, PageLayout layout, String name, String tagline, ProfileStats stats,
+      List<Listing> listings, List<String> warnings) {
+    this(source, layout, name, tagline, stats, listings, warnings, List.of());
+  }
+
+  /** This page with other warnings. */
+  public ProfilePage withWarnings(List<String> w) {
+    return new ProfilePage(source, layout, name, tagline, stats, listings, w, ids);
+  }
+
+  /** This page with the owner's identifiers. */
+  public ProfilePage withIds(List<Identifier> i) {
+    return new ProfilePage(source, layout, name, tagline, stats, listings, warnings, i);
   }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.rank;
 
+import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfileSnapshot;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,12 +14,17 @@ import java.util.List;
  * @param coauthors the people they wrote with, most shared papers first
  * @param terms the words that set their work apart (tf-idf over their titles and abstracts)
  * @param papersPerYear paper counts by year, oldest first
+ * @param identifiers their ORCID, OpenAlex and Semantic Scholar ids (and JSONL ids), each with its page
+ * @param nameVariants the spellings of their name the sources used, most used first
  */
-public record ResearcherProfile(String id, String name, boolean hasProfile, List<ProfileSnapshot> profiles,
+public record ResearcherProfile(String id, String name, List<Identifier.Link> identifiers, List<String> nameVariants,
+    boolean hasProfile, List<ProfileSnapshot> profiles,
     int paperCount, List<PaperSummary> papers, List<Coauthor> coauthors, List<Count> topCategories, List<String> terms,
     List<Count> papersPerYear) {
 
   public ResearcherProfile {
+    identifiers = List.copyOf(identifiers);
+    nameVariants = List.copyOf(nameVariants);
     profiles = List.copyOf(profiles);
     papers = List.copyOf(papers);
     coauthors = List.copyOf(coauthors);

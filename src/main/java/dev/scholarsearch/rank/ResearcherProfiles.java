@@ -84,7 +84,8 @@ public final class ResearcherProfiles {
       List<String> terms = characteristicTerms(searcher.getIndexReader(), papers, words, CHARACTERISTIC_WORDS);
       List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
           p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
-      return Optional.of(new ResearcherProfile(r.id(), r.name(), r.hasProfile(), r.profiles(), r.paperIds().size(),
+      return Optional.of(new ResearcherProfile(r.id(), r.name(),
+          r.ids().stream().map(i -> i.link(true)).toList(), r.nameVariants(), r.hasProfile(), r.profiles(), r.paperIds().size(),
           summaries, coauthors, topCategories, terms, perYear));
     });
   }

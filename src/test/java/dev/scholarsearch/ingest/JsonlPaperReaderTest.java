@@ -29,7 +29,7 @@ class JsonlPaperReaderTest {
     assertEquals("On Graphs", l.title());
     assertEquals("On \\emph{Graphs}", l.rawTitle());
     assertEquals("We study G.", l.abstractText());
-    assertEquals(List.of("E. G. Coffman", "Ann Lee"), l.authors(), "'Last, First' is turned around");
+    assertEquals(List.of("E. G. Coffman", "Ann Lee"), l.authorNames(), "'Last, First' is turned around");
     assertEquals(1999, l.year());
     assertEquals("CACM", l.venue());
     assertEquals(List.of("cs.DM"), l.categories());
@@ -65,7 +65,7 @@ class JsonlPaperReaderTest {
         + "\"title\":\"Calculation of prompt\\n  diphoton production\",\"abstract\":\"  A fully differential calculation.\\n\","
         + "\"categories\":\"hep-ph cs.LG\",\"update_date\":\"2008-11-13\"}");
     assertEquals("0704.0001", l.externalId());
-    assertEquals(List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky"), l.authors());
+    assertEquals(List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky"), l.authorNames());
     assertEquals("Calculation of prompt diphoton production", l.title());
     assertEquals("A fully differential calculation.", l.abstractText());
     assertEquals(List.of("hep-ph", "cs.LG"), l.categories());
@@ -92,7 +92,7 @@ class JsonlPaperReaderTest {
     assertEquals(List.of(2L, 4L, 5L, 6L), r.errors().stream().map(JsonlPaperReader.LineError::line).toList());
     assertTrue(r.errors().get(0).reason().startsWith("not valid JSON"), r.errors().get(0).reason());
     assertEquals("not a JSON object", r.errors().get(1).reason());
-    assertEquals("field 'authors' must be an array of strings, got NUMBER", r.errors().get(2).reason());
+    assertEquals("field 'authors' must be an array of names or author objects, got NUMBER", r.errors().get(2).reason());
     assertEquals("mixed.jsonl:7", got.get(1).source());
   }
 
@@ -137,7 +137,7 @@ class JsonlPaperReaderTest {
     Listing first = got.get(0);
     assertEquals("cacm-1", first.externalId());
     assertEquals("Preliminary Report-International Algebraic Language", first.title());
-    assertEquals(List.of("A. J Perlis", "K Samelson"), first.authors());
+    assertEquals(List.of("A. J Perlis", "K Samelson"), first.authorNames());
     assertEquals(1958, first.year());
     assertEquals(3204, got.stream().map(Listing::externalId).distinct().count());
   }

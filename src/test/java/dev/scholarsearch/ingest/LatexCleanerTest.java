@@ -62,4 +62,15 @@ class LatexCleanerTest {
     String open = "{".repeat(100_000) + "x";
     assertEquals("x", LatexCleaner.clean(open));
   }
+
+  @Test
+  void accentsAndLetterCommandsBecomeTheLetters() {
+    assertEquals("Schölkopf", LatexCleaner.clean("Sch{\\\"o}lkopf"));
+    assertEquals("Erdős Pál", LatexCleaner.clean("Erd\\H{o}s P{\\'a}l"));
+    assertEquals("François Škoda Gauß", LatexCleaner.clean("Fran\\c{c}ois \\v{S}koda Gau{\\ss}"));
+    assertEquals("Øystein ångström naïve índice", LatexCleaner.clean("{\\O}ystein {\\aa}ngstr{\\\"o}m na\\\"\\i ve \\'{\\i}ndice"));
+    assertEquals("Łukasiewicz André", LatexCleaner.clean("\\L{}ukasiewicz Andr\\'e"));
+    assertEquals("where linear methods apply", LatexCleaner.clean("where {\\em linear} methods apply"));
+    assertEquals("a ~ b", LatexCleaner.clean("a \\~{} b"), "an accent with nothing under it stays a symbol");
+  }
 }

@@ -44,7 +44,7 @@ class ProfilePageParserTest {
     assertEquals(2026, first.year());
     assertEquals("arXiv", first.venue());
     assertNull(first.date());
-    assertEquals(List.of("Siqi Zhu"), first.authors());
+    assertEquals(List.of("Siqi Zhu"), first.authorNames());
     assertTrue(first.authorsTruncated(), "layout A prints no author line, so the list is incomplete");
     assertTrue(first.rawAbstract().contains("\\emph{marginal token allocation economies}"));
     assertTrue(first.abstractText().startsWith("This position paper argues that agentic AI systems should be designed and "
@@ -85,7 +85,7 @@ class ProfilePageParserTest {
     assertEquals(LocalDate.of(2024, 8, 13), longWriter.date());
     assertTrue(longWriter.hasCode());
     assertNull(longWriter.score());
-    assertEquals(List.of("Yushi Bai", "Jiajie Zhang", "Xin Lv", "Siqi Zhu"), longWriter.authors(),
+    assertEquals(List.of("Yushi Bai", "Jiajie Zhang", "Xin Lv", "Siqi Zhu"), longWriter.authorNames(),
         "the owner is added when 'et al.' cuts them off");
     assertTrue(longWriter.authorsTruncated());
     assertEquals("tsinghua", longWriter.affiliation());
@@ -99,21 +99,21 @@ class ProfilePageParserTest {
     assertFalse(exam.hasCode());
 
     Listing alone = p.listings().get(3);
-    assertEquals(List.of("Siqi Zhu"), alone.authors());
+    assertEquals(List.of("Siqi Zhu"), alone.authorNames());
     assertFalse(alone.authorsTruncated());
     assertEquals(29.4, alone.score());
     assertTrue(alone.abstractText().contains("Agents are not labor; they are a production technology that converts "
         + "compute capital K_c into effective units of cognitive labor L_A."), alone.abstractText());
 
     Listing federated = p.listings().get(4);
-    assertEquals(List.of("Siqi Zhu", "Joshua D. Kaggie"), federated.authors());
+    assertEquals(List.of("Siqi Zhu", "Joshua D. Kaggie"), federated.authorNames());
     assertEquals(LocalDate.of(2026, 1, 9), federated.date());
 
     Listing mesh = p.listings().get(7);
     assertEquals("Mesh-Attention: A New Communication-Efficient Distributed Attention with Improved Data Locality", mesh.title());
     assertEquals(List.of("DC"), mesh.categories());
     assertEquals(LocalDate.of(2025, 12, 24), mesh.date());
-    assertEquals(List.of("Sirui Chen", "Jingji Chen", "Siqi Zhu"), mesh.authors());
+    assertEquals(List.of("Sirui Chen", "Jingji Chen", "Siqi Zhu"), mesh.authorNames());
   }
 
   @Test
@@ -192,7 +192,7 @@ class ProfilePageParserTest {
     ProfilePage p = parser.parse("x", text);
     assertEquals(1, p.listings().size());
     assertEquals("A Real Title", p.listings().get(0).title());
-    assertEquals(List.of("Lee Example", "Ann Other"), p.listings().get(0).authors());
+    assertEquals(List.of("Lee Example", "Ann Other"), p.listings().get(0).authorNames());
     assertTrue(p.warnings().stream().anyMatch(w -> w.contains("has no title")), p.warnings().toString());
   }
 
