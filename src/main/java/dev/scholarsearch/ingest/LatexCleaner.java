@@ -76,8 +76,11 @@ public final class LatexCleaner {
   }
 
   private static String collapse(String s) {
-    return s.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?)])", "$1").replace("( ", "(").strip();
+    return COLLAPSE_SPACE.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("$1").replace("( ", "(").strip();
   }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern COLLAPSE_SPACE = java.util.regex.Pattern.compile(" ([.,;:!?)])");
 
   private static final class Scanner {
     private final String s;

@@ -248,12 +248,14 @@ final class ResearcherResolver {
   private void assignIds() {
     Map<String, Integer> perKey = new HashMap<>();
     entities.forEach(e -> perKey.merge(e.nameKey, 1, Integer::sum));
-    entities.sort(Comparator.comparing((Entity e) -> e.nameKey).thenComparing(ResearcherResolver::tieKey));
+    Map<Entity, String> ties = new HashMap<>();
+    entities.forEach(e -> ties.put(e, tieKey(e)));
+    entities.sort(Comparator.comparing((Entity e) -> e.nameKey).thenComparing(ties::get));
     Set<String> used = new HashSet<>();
     for (Entity e : entities) {
       String slug = TextKeys.slug(e.nameKey);
       boolean asciiName = slug.equals(e.nameKey.replace(' ', '-'));
-      String id = asciiName && perKey.get(e.nameKey) == 1 ? slug : slug + "-" + TextKeys.hash(e.nameKey + "|" + tieKey(e), 6);
+      String id = asciiName && perKey.get(e.nameKey) == 1 ? slug : slug + "-" + TextKeys.hash(e.nameKey + "|" + ties.get(e), 6);
       while (!used.add(id)) {
         id = id + "-" + TextKeys.hash(id, 4);
       }
