@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param pagesByLayout parsed pages per layout label ("A", "B")
  * @param otherRecords records found in JSON, BibTeX and RIS files
+ * @param researchersIdentified researchers keyed by an identifier (ORCID, OpenAlex, Semantic Scholar, JSONL id)
  * @param skipped files and lines not read, each with its reason
  * @param warnings problems in files that were still read (count mismatches, odd lines)
  */
@@ -21,6 +22,7 @@ public record IngestReport(
     int papers,
     int researchers,
     int researchersWithProfiles,
+    int researchersIdentified,
     List<Problem> skipped,
     List<Problem> warnings,
     Duration elapsed) {
@@ -53,8 +55,9 @@ public record IngestReport(
     sb.append(String.format("papers:            %d (from %d listings; %d %s merged, %d %s merged)%n",
         papers, merge.listings(), merge.duplicatesMerged(), plural(merge.duplicatesMerged(), "duplicate", "duplicates"),
         merge.versionsMerged(), plural(merge.versionsMerged(), "version", "versions")));
-    sb.append(String.format("researchers:       %d (%d with a profile; %d profile %s merged into another)%n",
-        researchers, researchersWithProfiles, merge.profilesMerged(), plural(merge.profilesMerged(), "page", "pages")));
+    sb.append(String.format("researchers:       %d (%d with a profile; %d profile %s merged into another%s)%n",
+        researchers, researchersWithProfiles, merge.profilesMerged(), plural(merge.profilesMerged(), "page", "pages"),
+        researchersIdentified == 0 ? "" : "; " + researchersIdentified + " known by an identifier"));
     sb.append(String.format("skipped:           %d%n", skipped.size()));
     appendList(sb, skipped);
     sb.append(String.format("warnings:          %d%n", warnings.size()));

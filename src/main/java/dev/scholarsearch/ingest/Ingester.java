@@ -94,8 +94,9 @@ public final class Ingester {
     merged.warnings().forEach(w -> warnings.add(new IngestReport.Problem(w.where(), w.reason())));
     Corpus corpus = merged.corpus();
     int withProfiles = (int) corpus.researchers().stream().filter(Researcher::hasProfile).count();
+    int identified = (int) corpus.researchers().stream().filter(r -> !r.ids().isEmpty()).count();
     IngestReport report = new IngestReport(filesRead, layouts, jsonlLines, records, merged.stats(), corpus.papers().size(),
-        corpus.researchers().size(), withProfiles, skipped, warnings, Duration.ofNanos(System.nanoTime() - start));
+        corpus.researchers().size(), withProfiles, identified, skipped, warnings, Duration.ofNanos(System.nanoTime() - start));
     return new Result(corpus, report);
   }
 

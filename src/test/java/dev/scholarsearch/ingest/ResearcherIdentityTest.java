@@ -134,5 +134,7 @@ class ResearcherIdentityTest {
     assertTrue(skipped.contains("openalex-works.jsonl:4: field 'publication_year' must be a four-digit year, got 'twenty twenty'"));
     assertEquals(8, skipped.size(), skipped.toString());
     assertEquals(19, corpus.papers().size());
+    assertTrue(report.summary().contains("researchers:       15 (1 with a profile; 0 profile pages merged into another;"
+        + " 9 known by an identifier)"), report.summary());
   }
 }
