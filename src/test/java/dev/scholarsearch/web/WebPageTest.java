@@ -244,6 +244,25 @@ class WebPageTest {
   }
 
   @Test
+  void paperAndResearcherPagesLinkTheirIdentifiers(@TempDir Path other) throws Exception {
+    try (ApiFixture formats = new ApiFixture(other.resolve("idx"), List.of(Path.of("src/test/resources/formats")),
+        Duration.ofSeconds(5))) {
+      driver.get(formats.uri("/?view=paper&id=W4000000010").toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ids a")));
+      List<String> hrefs = driver.findElements(By.cssSelector(".ids a")).stream().map(a -> a.getAttribute("href")).toList();
+      assertEquals(List.of("https://doi.org/10.5555/shared.doi.1", "https://openalex.org/W4000000010",
+          "https://www.semanticscholar.org/paper/649def34f8be52c8b66281af98ae884c09aef38b"), hrefs);
+      assertTrue(driver.findElement(By.cssSelector(".keywords")).getText().contains("citation recommendation"));
+
+      driver.get(formats.uri("/?view=researcher&id=john-smith").toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".variants")));
+      assertEquals("Also written as: J. Smith", driver.findElement(By.cssSelector(".variants")).getText());
+      assertTrue(driver.findElements(By.cssSelector(".ids a")).stream()
+          .anyMatch(a -> "https://orcid.org/0000-0003-3333-3333".equals(a.getAttribute("href"))));
+    }
+  }
+
+  @Test
   void anUnreachableServerIsSaidPlainly(@TempDir Path other) throws Exception {
     ApiFixture gone = ApiFixture.seeds(other.resolve("idx"));
     driver.get(gone.uri("/").toString());
