@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * untouched file read alongside the mangled ones is read whole.
  */
 class FormatFuzzTest {
-  private static final int CASES = Integer.getInteger("fuzz.cases", 3000) / 3;
+  private static final int CASES = Integer.getInteger("fuzz.cases", 1500) / 3;
   private static final Path FORMATS = Path.of("src/test/resources/formats");
 
   static String mangle(String text, SplittableRandom r) {

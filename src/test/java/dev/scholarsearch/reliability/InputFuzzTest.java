@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file is still indexed completely. {@code -Dfuzz.cases=N} runs more cases locally.
  */
 class InputFuzzTest {
-  private static final int CASES = Integer.getInteger("fuzz.cases", 3000);
+  private static final int CASES = Integer.getInteger("fuzz.cases", 1500);
   private static final long SEED = Long.getLong("fuzz.seed", 20261122L);
   static List<String> seeds = new ArrayList<>();
 
