@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
 public final class BibtexReader {
   /** An entry longer than this is a brace left open, swallowing the file. */
   static final int MAX_ENTRY_CHARS = 200_000;
-  private static final Pattern ARXIV_IN_TEXT = Pattern.compile("(?i)arxiv[:\\s]+(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})");
+  private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern ENTRY_START = Pattern.compile("@[A-Za-z]+\\s*[{(]");
   private static final Map<String, String> MONTHS = Map.ofEntries(
       Map.entry("jan", "1"), Map.entry("feb", "2"), Map.entry("mar", "3"), Map.entry("apr", "4"), Map.entry("may", "5"),
@@ -98,8 +97,7 @@ public final class BibtexReader {
     int year = 0;
     String y = LatexCleaner.clean(f.getOrDefault("year", ""));
     String d = f.getOrDefault("date", "").strip();
-    Matcher full = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})").matcher(d);
-    if (full.matches()) {
+    if (ISO_DAY.matcher(d).matches()) {
       date = LocalDate.parse(d);
     } else if (y.matches("\\d{4}") || d.matches("\\d{4}(-\\d{2})?")) {
       year = Integer.parseInt(y.matches("\\d{4}") ? y : d.substring(0, 4));
@@ -113,14 +111,7 @@ public final class BibtexReader {
       JsonFields.addId(ids, Identifier.Kind.ARXIV, f.getOrDefault("eprint", ""));
     }
     for (String field : new String[] {"journal", "note", "url", "howpublished"}) {
-      Matcher m = ARXIV_IN_TEXT.matcher(f.getOrDefault(field, ""));
-      if (m.find()) {
-        JsonFields.addId(ids, Identifier.Kind.ARXIV, m.group(1));
-      }
-      Matcher u = Pattern.compile("(?i)arxiv\\.org/abs/(\\S+)").matcher(f.getOrDefault(field, ""));
-      if (u.find()) {
-        JsonFields.addId(ids, Identifier.Kind.ARXIV, u.group(1));
-      }
+      Identifier.findArxiv(f.get(field)).ifPresent(ids::add);
     }
     String venue = LatexCleaner.clean(firstOf(f, "journal", "booktitle", "journaltitle", "publisher", "school", "institution"));
     List<String> keywords = new ArrayList<>();

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An OpenAlex work, as its snapshot (one per line) and its API ({@code /works}) give it: ids from
@@ -30,7 +28,6 @@ final class OpenAlexWork {
   static final int MAX_ABSTRACT_WORDS = 20_000;
   /** Older records' concepts come scored; below this they are guesses, not the paper's subject. */
   static final double MIN_CONCEPT_SCORE = 0.3;
-  private static final Pattern ARXIV_URL = Pattern.compile("(?i)arxiv\\.org/(?:abs|pdf)/([^\\s?#]+?)(?:\\.pdf)?$");
 
   private OpenAlexWork() {}
 
@@ -47,10 +44,7 @@ final class OpenAlexWork {
     addId(ids, Identifier.Kind.DOI, textAt(n, "ids", "doi"));
     for (JsonNode loc : locations(n)) {
       for (String f : new String[] {"landing_page_url", "pdf_url"}) {
-        Matcher m = ARXIV_URL.matcher(textAt(loc, f));
-        if (m.find()) {
-          addId(ids, Identifier.Kind.ARXIV, m.group(1));
-        }
+        Identifier.findArxiv(textAt(loc, f)).ifPresent(ids::add);
       }
     }
     String externalId = ids.stream().filter(i -> i.kind() == Identifier.Kind.OPENALEX).map(Identifier::value)

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class RisReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z][A-Z0-9])  ?-(?: (.*))?$");
   private static final Pattern YEAR = Pattern.compile("^(\\d{4})(?:[/-](\\d{1,2})?(?:[/-](\\d{1,2}))?)?");
-  private static final Pattern ARXIV = Pattern.compile("(?i)arxiv[:\\s]+(\\d{4}\\.\\d{4,5})|arxiv\\.org/abs/(\\S+)");
 
   /** RIS types in the words the other sources use. */
   private static final Map<String, String> TYPES = Map.of(
@@ -128,10 +127,7 @@ public final class RisReader {
     JsonFields.addId(ids, Identifier.Kind.DOI, first(r, "DO"));
     String url = first(r, "UR", "L2");
     for (String s : new String[] {url, first(r, "N1"), first(r, "T2")}) {
-      Matcher m = ARXIV.matcher(s);
-      if (m.find()) {
-        JsonFields.addId(ids, Identifier.Kind.ARXIV, m.group(1) != null ? m.group(1) : m.group(2));
-      }
+      Identifier.findArxiv(s).ifPresent(ids::add);
     }
     List<String> keywords = new ArrayList<>();
     for (String k : r.getOrDefault("KW", List.of())) {

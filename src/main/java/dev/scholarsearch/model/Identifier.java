@@ -75,6 +75,22 @@ public record Identifier(Kind kind, String value) implements Comparable<Identifi
     return value == null ? Optional.empty() : Optional.of(new Identifier(kind, value));
   }
 
+  /** "arXiv:2102.11388", "arXiv preprint arXiv:hep-th/9901001", an arxiv.org/abs or /pdf link. */
+  private static final Pattern ARXIV_MENTION = Pattern.compile(
+      "(?i)(?:arxiv[:\\s]+|arxiv\\.org/(?:abs|pdf)/)(\\d{4}\\.\\d{4,5}(?:v\\d+)?|[a-z-]+(?:\\.[a-z]{2})?/\\d{7}(?:v\\d+)?)");
+
+  /**
+   * The arXiv id mentioned in free text (a journal field, a note, a URL), or empty: BibTeX, RIS and
+   * OpenAlex locations all name preprints this way.
+   */
+  public static Optional<Identifier> findArxiv(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    Matcher m = ARXIV_MENTION.matcher(text);
+    return m.find() ? parse(Kind.ARXIV, m.group(1)) : Optional.empty();
+  }
+
   /** The first group when the pattern matches all of {@code s}. */
   private static Optional<String> whole(Pattern p, String s) {
     Matcher m = p.matcher(s);

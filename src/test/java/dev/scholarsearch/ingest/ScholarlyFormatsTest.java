@@ -227,6 +227,9 @@ class ScholarlyFormatsTest {
     assertEquals("arxiv:hep-th/9901001", Identifier.parse(Identifier.Kind.ARXIV, "https://arxiv.org/abs/hep-th/9901001").orElseThrow().key());
     assertEquals("orcid:0000-0002-1825-009X", Identifier.parse(Identifier.Kind.ORCID, "https://orcid.org/0000-0002-1825-009x").orElseThrow().key());
     assertEquals("openalex:W2741809807", Identifier.parse(Identifier.Kind.OPENALEX, "https://openalex.org/w2741809807").orElseThrow().key());
+    assertEquals("arxiv:2102.11388", Identifier.findArxiv("arXiv preprint arXiv:2102.11388v2").orElseThrow().key());
+    assertEquals("arxiv:2102.11388", Identifier.findArxiv("https://arxiv.org/pdf/2102.11388v2.pdf").orElseThrow().key());
+    assertTrue(Identifier.findArxiv("https://doi.org/10.1364/PRJ.433188").isEmpty());
     assertTrue(Identifier.parse(Identifier.Kind.DOI, "not a doi").isEmpty());
     assertTrue(Identifier.parse(Identifier.Kind.ORCID, "0000-0002-1825").isEmpty());
     assertTrue(Identifier.parse(Identifier.Kind.ARXIV, " ").isEmpty());
