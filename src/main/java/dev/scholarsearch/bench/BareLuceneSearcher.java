@@ -68,7 +68,7 @@ public final class BareLuceneSearcher {
     Query q = text.startsWith("\"") && text.endsWith("\"")
         ? builder.createPhraseQuery(Fields.TEXT, text.substring(1, text.length() - 1))
         : builder.createBooleanQuery(Fields.TEXT, text);
-    return q == null ? new MatchNoDocsQuery() : q;
+    return q == null ? MatchNoDocsQuery.INSTANCE : q;
   }
 
   private Query moreLikeThis(IndexSearcher s, String text) throws IOException {

@@ -2,7 +2,6 @@ package dev.scholarsearch.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,18 +18,10 @@ final class JsonErrorHandler extends ErrorHandler {
       Callback callback) throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     if (code == 400 || code == 414 || code == 431) {
-      response.getHeaders().put(HttpHeader.CONNECTION, "close"); // see badMessageError
+      response.getHeaders().put(HttpHeader.CONNECTION, "close"); // Jetty closes the connection after a request it could not parse; saying so keeps a client
+      // from sending its next request down a connection that is gone.
     }
     response.write(true, ByteBuffer.wrap(json(code, message)), callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    // Jetty closes the connection after a request it could not parse; saying so keeps a client
-    // from sending its next request down a connection that is gone.
-    fields.put(HttpHeader.CONNECTION, "close");
-    return ByteBuffer.wrap(json(status, reason));
   }
 
   static byte[] json(int status, String message) {

@@ -29,8 +29,7 @@ public final class PaperVectors implements VectorSource {
   /**
    * What one build did: of the papers that needed a vector (those given a new document), how many
    * were embedded and how many came from the cache.
-   */
-  /**
+   *
    * @param embedSeconds the time spent embedding, the model's loading apart
    * @param loadSeconds the time the model took to load (0 when it was loaded already, or not needed)
    */

@@ -23,7 +23,7 @@ public final class RecordJson {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+      .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
       .addMixIn(ProfileStats.class, StatsMixin.class);
 
   /** Tells the two stats records apart in JSON without putting Jackson into the model. */

@@ -66,6 +66,9 @@ final class MergedPaper {
     return part.stream().mapToInt(l -> l.abstractText().length()).max().orElse(0);
   }
 
+  /** The merged authors and each one's spellings. */
+  private record Authors(List<Author> authors, List<List<String>> spellings) {}
+
   /**
    * Authors of every listing, starting from the fullest list so its order wins. Two listings' authors
    * are one person when they share an identifier, or when their names match and their identifiers
@@ -73,9 +76,6 @@ final class MergedPaper {
    * name its "Yang Yang", with an id of its own kind). Within one listing, two namesakes with
    * identifiers (two Wei Wangs on one paper) stay two.
    */
-  /** The merged authors and each one's spellings. */
-  private record Authors(List<Author> authors, List<List<String>> spellings) {}
-
   private static Authors unionAuthors(List<Listing> all) {
     List<Listing> byLength = new ArrayList<>(all);
     byLength.sort(Comparator.comparingInt((Listing l) -> l.authors().size()).reversed());

@@ -9,7 +9,6 @@ import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.Listing;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,7 @@ final class OpenAlexWork {
     Map<Integer, String> byPosition = new java.util.HashMap<>();
     Set<Integer> duplicates = new TreeSet<>();
     int words = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = index.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : index.properties()) {
       if (!e.getValue().isArray()) {
         warnings.add("abstract_inverted_index: the positions of '" + ProfilePageParser.abbreviate(e.getKey())
             + "' are not a list; the abstract is left out");

@@ -191,7 +191,7 @@ public final class LuceneRetriever implements Retriever {
         ids.add(new BytesRef(stored.document(f.doc(), Set.of(Fields.ID)).get(Fields.ID)));
       }
     }
-    return ids.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(Fields.ID, ids);
+    return ids.isEmpty() ? MatchNoDocsQuery.INSTANCE : new TermInSetQuery(Fields.ID, ids);
   }
 
   private static Optional<Sort> sortFor(SortOrder order) {

@@ -55,7 +55,7 @@ public final class PaperFilters {
 
   /** The papers passing {@code f}, as one non-scoring query. */
   public static Query of(SearchFilters f) {
-    return restrict(new MatchAllDocsQuery(), f);
+    return restrict(MatchAllDocsQuery.INSTANCE, f);
   }
 
   /** The papers passing {@code f} that match none of {@code prohibited}. */

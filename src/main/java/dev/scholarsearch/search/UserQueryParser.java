@@ -88,7 +88,7 @@ public final class UserQueryParser {
           + " '*' after a prefix, e.g. 'retriev*'");
     }
     if (q.isEmpty()) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
     rejectExpensive(q);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -112,7 +112,7 @@ public final class UserQueryParser {
       if (fielded.isEmpty()) {
         return new MatchNoDocsQuery("query has no searchable words");
       }
-      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST); // "-author:x" alone: everything but
+      b.add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST); // "-author:x" alone: everything but
     }
     Query query = b.build();
     int clauses = countLeaves(query);
@@ -198,7 +198,7 @@ public final class UserQueryParser {
       return q;
     }
     if (!positive) {
-      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+      b.add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
     }
     return b.build();
   }

@@ -69,10 +69,15 @@ class ColdStartTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       stop = true;
       for (Thread t : threads) {
-        t.join();
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -107,6 +112,7 @@ class ColdStartTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the busy cores only have to exist while the body runs
   void aColdSearchAnswersInTheDefaultAndTheSemanticModeOnABusyMachine() throws Exception {
     try (BusyCores busy = new BusyCores()) {
       for (String mode : new String[] {null, "semantic"}) {
@@ -136,6 +142,7 @@ class ColdStartTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the busy cores only have to exist while the body runs
   void theFirstSemanticAndHybridRequestsAfterServeStartsWaitForTheModel() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     try (BusyCores busy = new BusyCores()) {

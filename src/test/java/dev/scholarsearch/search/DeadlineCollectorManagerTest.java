@@ -28,7 +28,7 @@ class DeadlineCollectorManagerTest {
     var corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(List.of(TestData.seeds())).corpus();
     Indexer.write(dir, corpus, List.of(), "t", s -> {});
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
-      var ddq = PaperFilters.restrict(new MatchAllDocsQuery(), SearchFilters.NONE);
+      var ddq = PaperFilters.restrict(MatchAllDocsQuery.INSTANCE, SearchFilters.NONE);
       QueryTimeoutException e = assertThrows(QueryTimeoutException.class, () -> index.search(s -> {
         DrillSideways ds = new FacetDrillSideways(s, Fields.facetsConfig(), FacetDrillSideways.Sampling.standard());
         return ds.search(ddq, new DeadlineCollectorManager<>(new TopScoreDocCollectorManager(10, Integer.MAX_VALUE),
