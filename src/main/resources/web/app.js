@@ -152,13 +152,17 @@ function meta(...children) {
   return el('div', { class: 'meta' }, children.flat().map((c) => (typeof c === 'string' ? el('span', {}, c) : c)));
 }
 
+/** Authors as every response gives them ({name, id, href}), each a link to the researcher. */
+function authorLinks(authors) {
+  return el('span', { class: 'authors' }, (authors || []).flatMap((a, i) => {
+    const node = a.id ? researcherLink(a.name, a.id) : document.createTextNode(a.name);
+    return i === 0 ? [node] : [', ', node];
+  }));
+}
+
 function metaLine(h) {
   return meta(
-    el('span', { class: 'authors' }, (h.authors || []).flatMap((a, i) => {
-      const id = (h.authorIds || [])[i];
-      const node = id ? researcherLink(a, id) : document.createTextNode(a);
-      return i === 0 ? [node] : [', ', node];
-    })),
+    authorLinks(h.authors),
     h.year ? el('span', { class: 'year' }, String(h.year)) : null,
     (h.categories || []).map((c) => el('span', { class: 'cat' }, c)),
     h.venue ? el('span', { class: 'venue' }, h.venue) : null,
@@ -274,7 +278,7 @@ async function renderPaper(state) {
     similar.replaceChildren(el('h2', { id: 'similar-h' }, 'Similar papers'), r.hits.length
       ? el('ol', { class: 'results similar' }, r.hits.map((h) => el('li', { class: 'result' },
         el('h3', {}, paperLink(h.title, h.id)),
-        metaLine({ authors: h.authors, authorIds: h.authorIds, year: h.year, categories: h.categories }),
+        metaLine(h),
         el('p', { class: 'why' }, 'Why: ' + h.reason))))
       : el('p', { class: 'empty' }, 'No similar papers found.'));
   }).catch((e) => similar.replaceChildren(el('h2', {}, 'Similar papers'), problem(e)));
@@ -283,7 +287,7 @@ async function renderPaper(state) {
   return el('article', { class: 'detail paper' },
     el('h1', {}, p.title),
     meta(
-      el('span', { class: 'authors' }, p.authors.flatMap((a, i) => i === 0 ? [researcherLink(a.name, a.id)] : [', ', researcherLink(a.name, a.id)])),
+      authorLinks(p.authors),
       p.date ? el('span', {}, p.date) : (p.year ? el('span', {}, String(p.year)) : null),
       (p.categories || []).map((c) => el('span', { class: 'cat' }, c)),
       p.venue ? el('span', {}, p.venue) : null, p.type ? el('span', {}, p.type) : null,
@@ -349,7 +353,7 @@ async function renderResearcher(state) {
     el('section', { 'aria-labelledby': 'papers-h' }, el('h2', { id: 'papers-h' }, 'Papers, newest first'),
       el('ol', { class: 'results' }, r.papers.map((p) => el('li', { class: 'result' },
         el('h3', {}, paperLink(p.title, p.id)),
-        meta(p.authors.join(', '), p.date || (p.year ? String(p.year) : null),
+        meta(authorLinks(p.authors), p.date || (p.year ? String(p.year) : null),
           (p.categories || []).map((c) => el('span', { class: 'cat' }, c)), p.hasCode ? el('span', { class: 'badge' }, 'code') : null))))),
     el('section', { 'aria-labelledby': 'co-h' }, el('h2', { id: 'co-h' }, 'Co-authors'),
       r.coauthors.length ? el('ul', { class: 'coauthors' }, r.coauthors.map((c) =>

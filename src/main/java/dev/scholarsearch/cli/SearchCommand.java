@@ -106,8 +106,8 @@ final class SearchCommand extends CliCommand {
               : String.format("; %d to %d:", offset + 1, offset + r.hits().size()));
       int rank = offset + 1;
       for (PaperHit h : r.hits()) {
-        out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() > 0 ? h.year() : "----", h.title());
-        out.printf("    %s%s%n", String.join(", ", h.authors()), listing ? "" : String.format("   (score %.3f, matched by %s%s)",
+        out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() != null ? h.year() : "----", h.title());
+        out.printf("    %s%s%n", h.authors().stream().map(dev.scholarsearch.model.AuthorLink::name).collect(java.util.stream.Collectors.joining(", ")), listing ? "" : String.format("   (score %.3f, matched by %s%s)",
             h.score(), h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words"
                 : "meaning", h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity())));
       }

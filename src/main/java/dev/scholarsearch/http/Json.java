@@ -29,6 +29,10 @@ final class Json {
       .build();
 
   static {
+    // A missing year or date reads "year": null, not 0 and not left out: a client sees the field
+    // it was promised and can tell "unknown" from a value.
+    MAPPER.configOverride(Integer.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+    MAPPER.configOverride(java.time.LocalDate.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
     // {"text": 5} is a mistake, not the text "5".
     MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);

@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
   /** Bumped whenever the schema changes, so that an index built by older code counts as stale. */
-  public static final int SCHEMA_VERSION = 14;
+  public static final int SCHEMA_VERSION = 15;
 
   /** "paper" or "researcher": a StringField every query filters on. */
   public static final String KIND = "kind";

@@ -1,5 +1,6 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.CategoryCode;
 import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.MetricsStats;
@@ -89,7 +90,7 @@ final class MetricsPageParser {
     if (papers >= 0 && papers != declared) {
       warnings.add("page states " + papers + "papers in its stats but its list heading says " + declared);
     }
-    MetricsStats stats = new MetricsStats(category, Math.max(hIndex, 0), Math.max(papers, 0),
+    MetricsStats stats = new MetricsStats(CategoryCode.canonical(category), Math.max(hIndex, 0), Math.max(papers, 0),
         Math.max(citations, 0), Math.max(novelty, 0), Math.max(aiScore, 0), declared);
     return new ProfilePage(source, PageLayout.METRICS_PROFILE, name, "", stats, listings, warnings);
   }

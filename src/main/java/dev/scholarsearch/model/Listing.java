@@ -58,7 +58,7 @@ public record Listing(
     rawAbstract = Objects.requireNonNullElse(rawAbstract, abstractText);
     authors = List.copyOf(authors);
     affiliation = Objects.requireNonNullElse(affiliation, "");
-    categories = List.copyOf(categories);
+    categories = CategoryCode.canonical(categories);
     venue = Objects.requireNonNullElse(venue, "");
     type = Objects.requireNonNullElse(type, "");
     url = Objects.requireNonNullElse(url, "");

@@ -79,4 +79,9 @@ public record Paper(
   public List<String> authorNames() {
     return authors.stream().map(Authorship::name).toList();
   }
+
+  /** The year as responses show it: null when the input gave none (stored as 0, which sorts first). */
+  public Integer knownYear() {
+    return year > 0 ? year : null;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.scholarsearch.rank;
 
+import dev.scholarsearch.model.AuthorLink;
 import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfileSnapshot;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ public record ResearcherProfile(String id, String name, List<Identifier.Link> id
   }
 
   /** A paper in a list. */
-  public record PaperSummary(String id, String title, int year, LocalDate date, List<String> authors,
+  public record PaperSummary(String id, String title, Integer year, LocalDate date, List<AuthorLink> authors,
       List<String> categories, String venue, boolean hasCode) {}
 
   /** A co-author and how many papers they share. */

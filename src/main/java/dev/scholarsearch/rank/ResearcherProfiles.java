@@ -5,6 +5,7 @@ import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.index.SurfaceForms;
+import dev.scholarsearch.model.AuthorLink;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.Researcher;
@@ -83,7 +84,7 @@ public final class ResearcherProfiles {
           .map(e -> new ResearcherProfile.Count(e.getKey(), e.getValue())).toList();
       List<String> terms = characteristicTerms(searcher.getIndexReader(), papers, words, CHARACTERISTIC_WORDS);
       List<ResearcherProfile.PaperSummary> summaries = papers.stream().map(p -> new ResearcherProfile.PaperSummary(
-          p.id(), p.title(), p.year(), p.date(), p.authorNames(), p.categories(), p.venue(), p.hasCode())).toList();
+          p.id(), p.title(), p.knownYear(), p.date(), AuthorLink.of(p.authors()), p.categories(), p.venue(), p.hasCode())).toList();
       return Optional.of(new ResearcherProfile(r.id(), r.name(),
           r.ids().stream().map(i -> i.link(true)).toList(), r.nameVariants(), r.hasProfile(), r.profiles(), r.paperIds().size(),
           summaries, coauthors, topCategories, terms, perYear));

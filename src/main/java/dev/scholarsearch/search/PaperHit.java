@@ -1,11 +1,13 @@
 package dev.scholarsearch.search;
 
+import dev.scholarsearch.model.AuthorLink;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One search result.
  *
+ * @param year null when the input gave none
  * @param snippet the best passage of the abstract, HTML-escaped, with query terms in {@code <mark>}
  * @param explanation the score explanation when asked for (both sides of a fused score), else null
  * @param matchedBy why the paper is a hit: "lexical" (its words), "semantic" (its meaning) or "both"
@@ -15,9 +17,8 @@ import java.util.List;
 public record PaperHit(
     String id,
     String title,
-    List<String> authors,
-    List<String> authorIds,
-    int year,
+    List<AuthorLink> authors,
+    Integer year,
     LocalDate date,
     List<String> categories,
     String venue,
@@ -30,7 +31,6 @@ public record PaperHit(
     Float similarity) {
   public PaperHit {
     authors = List.copyOf(authors);
-    authorIds = List.copyOf(authorIds);
     categories = List.copyOf(categories);
   }
 }

@@ -19,7 +19,7 @@ public record SearchFilters(
 
   public SearchFilters {
     authors = List.copyOf(authors);
-    categories = List.copyOf(categories);
+    categories = dev.scholarsearch.model.CategoryCode.canonical(categories); // "LG" filters as "cs.LG"
     venues = List.copyOf(venues);
     types = List.copyOf(types);
     Objects.requireNonNull(years, "years");

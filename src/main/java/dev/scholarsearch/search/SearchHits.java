@@ -4,7 +4,7 @@ import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.RecordJson;
-import dev.scholarsearch.model.Authorship;
+import dev.scholarsearch.model.AuthorLink;
 import dev.scholarsearch.model.Paper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,8 +62,8 @@ final class SearchHits {
       Retrieval.Ranked h = page.get(i);
       Paper p = papers.get(h.doc());
       String explanation = req.explain() ? explain(searcher, h, r.lexical().orElse(null), mode) : null;
-      hits.add(new PaperHit(p.id(), p.title(), p.authorNames(), p.authors().stream().map(Authorship::researcherId).toList(),
-          p.year(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
+      hits.add(new PaperHit(p.id(), p.title(), AuthorLink.of(p.authors()),
+          p.knownYear(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
           snippets[i] == null ? "" : snippets[i], explanation, h.matchedBy(mode), h.similarity().orElse(null)));
     }
     return hits;

@@ -1,5 +1,6 @@
 package dev.scholarsearch.similar;
 
+import dev.scholarsearch.model.AuthorLink;
 import java.util.List;
 
 /**
@@ -10,11 +11,10 @@ import java.util.List;
  * @param matchedBy "lexical" (shared words), "semantic" (close embeddings) or "both"
  * @param similarity cosine similarity of the two papers' embeddings, when among the nearest; else null
  */
-public record SimilarHit(String id, String title, List<String> authors, List<String> authorIds, int year,
+public record SimilarHit(String id, String title, List<AuthorLink> authors, Integer year,
     List<String> categories, float score, List<String> sharedTerms, String reason, String matchedBy, Float similarity) {
   public SimilarHit {
     authors = List.copyOf(authors);
-    authorIds = List.copyOf(authorIds);
     categories = List.copyOf(categories);
     sharedTerms = List.copyOf(sharedTerms);
   }

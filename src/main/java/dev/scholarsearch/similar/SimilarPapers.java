@@ -176,15 +176,15 @@ public final class SimilarPapers {
       String matchedBy = r.matchedBy(mode);
       Float similarity = r.similarity().orElse(null);
       if (ids != null) {
-        out.add(new SimilarHit(ids[i], "", List.of(), List.of(), 0, List.of(), r.score(), List.of(), "", matchedBy,
+        out.add(new SimilarHit(ids[i], "", List.of(), null, List.of(), r.score(), List.of(), "", matchedBy,
             similarity));
         continue;
       }
       Paper p = RecordJson.paper(searcher.storedFields().document(r.doc()).get(Fields.RECORD));
       boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
       List<String> shared = byWords ? shared(p, queryTerms, words) : List.of();
-      out.add(new SimilarHit(p.id(), p.title(), p.authorNames(),
-          p.authors().stream().map(dev.scholarsearch.model.Authorship::researcherId).toList(), p.year(), p.categories(),
+      out.add(new SimilarHit(p.id(), p.title(), dev.scholarsearch.model.AuthorLink.of(p.authors()),
+          p.knownYear(), p.categories(),
           r.score(), shared, reason(r, byWords, shared), matchedBy, similarity));
     }
     return out;

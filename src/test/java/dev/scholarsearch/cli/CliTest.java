@@ -45,7 +45,7 @@ class CliTest {
     assertEquals(0, stats.code(), stats.err());
     assertTrue(stats.out().contains("papers:       42"), stats.out());
     assertTrue(stats.out().contains("researchers:  57 (4 with a profile page)"), stats.out());
-    assertTrue(stats.out().contains("top category: LG (10), CL (9), AI (8), CV (3), DC (1)"), stats.out());
+    assertTrue(stats.out().contains("top category: cs.LG (10), cs.CL (9), cs.AI (8), cs.CV (3), cs.DC (1)"), stats.out());
   }
 
   @Test

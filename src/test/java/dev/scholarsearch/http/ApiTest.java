@@ -85,9 +85,9 @@ class ApiTest {
     assertEquals(10, years, "every LG paper has a year");
     // DrillSideways: the category facet is not shrunk by the category filter itself.
     JsonNode cats = lg.get("facets").get("category");
-    assertEquals("LG", cats.get(0).get("value").asText());
+    assertEquals("cs.LG", cats.get(0).get("value").asText());
     assertEquals(10, cats.get(0).get("count").asInt());
-    assertEquals("CL", cats.get(1).get("value").asText());
+    assertEquals("cs.CL", cats.get(1).get("value").asText());
     assertEquals(9, cats.get(1).get("count").asInt());
 
     JsonNode all = api.get("/api/search?facetLimit=100").json();
@@ -183,7 +183,7 @@ class ApiTest {
     assertTrue(r.get("hits").get(0).get("sharedTerms").size() > 0);
 
     JsonNode filtered = api.get("/api/papers/" + srt + "/similar?category=CL").json();
-    filtered.get("hits").forEach(h -> assertEquals("CL", h.get("categories").get(0).asText()));
+    filtered.get("hits").forEach(h -> assertEquals("cs.CL", h.get("categories").get(0).asText()));
 
     JsonNode text = api.post("/api/similar", "{\"text\":\"Markov chain Monte Carlo with stochastic gradients for "
         + "Bayesian neural networks\",\"limit\":3}").json();
@@ -218,7 +218,7 @@ class ApiTest {
         p.get("papers").get(1).get("title").asText(), "then May 11 2026");
     assertEquals("yichao-fu", p.get("coauthors").get(0).get("id").asText(), "Yichao Fu shares two papers");
     assertEquals(2, p.get("coauthors").get(0).get("sharedPapers").asInt());
-    assertEquals("AI", p.get("topCategories").get(0).get("value").asText());
+    assertEquals("cs.AI", p.get("topCategories").get(0).get("value").asText());
     assertTrue(p.get("terms").size() > 5);
     JsonNode yuhang = api.get("/api/researchers/yuhang-zhou").json();
     assertFalse(yuhang.get("hasProfile").asBoolean());

@@ -59,7 +59,7 @@ class CorpusBuilderTest {
     assertEquals(LocalDate.of(2026, 1, 9), fl.date(), "the layout-B date");
     assertEquals("arXiv", fl.venue(), "the layout-A venue");
     assertEquals("preprint", fl.type());
-    assertEquals(List.of("LG"), fl.categories());
+    assertEquals(List.of("cs.LG"), fl.categories());
     assertEquals(List.of(), fl.versions());
   }
 

@@ -75,13 +75,13 @@ class ProfilePageParserTest {
     ProfilePage p = seed("001_");
     assertEquals(PageLayout.METRICS_PROFILE, p.layout());
     assertEquals("Siqi Zhu", p.name());
-    assertEquals(new MetricsStats("AI", 25, 15, 300, 55, 59, 15), p.stats());
+    assertEquals(new MetricsStats("cs.AI", 25, 15, 300, 55, 59, 15), p.stats());
     assertEquals(15, p.listings().size());
     assertEquals(List.of(), p.warnings());
 
     Listing longWriter = p.listings().get(0);
     assertEquals("LongWriter: Unleashing 10,000+ Word Generation from Long Context LLMs", longWriter.title());
-    assertEquals(List.of("CL"), longWriter.categories());
+    assertEquals(List.of("cs.CL"), longWriter.categories());
     assertEquals(LocalDate.of(2024, 8, 13), longWriter.date());
     assertTrue(longWriter.hasCode());
     assertNull(longWriter.score());
@@ -94,7 +94,7 @@ class ProfilePageParserTest {
     Listing exam = p.listings().get(2);
     assertEquals("Agents' Last Exam", exam.title());
     assertEquals(96.9, exam.score());
-    assertEquals(List.of("AI"), exam.categories());
+    assertEquals(List.of("cs.AI"), exam.categories());
     assertEquals(LocalDate.of(2026, 6, 3), exam.date(), "'Jun 3' without a year resolves against the reference date");
     assertFalse(exam.hasCode());
 
@@ -111,7 +111,7 @@ class ProfilePageParserTest {
 
     Listing mesh = p.listings().get(7);
     assertEquals("Mesh-Attention: A New Communication-Efficient Distributed Attention with Improved Data Locality", mesh.title());
-    assertEquals(List.of("DC"), mesh.categories());
+    assertEquals(List.of("cs.DC"), mesh.categories());
     assertEquals(LocalDate.of(2025, 12, 24), mesh.date());
     assertEquals(List.of("Sirui Chen", "Jingji Chen", "Siqi Zhu"), mesh.authorNames());
   }
@@ -120,11 +120,11 @@ class ProfilePageParserTest {
   void secondLayoutBPage() throws Exception {
     ProfilePage p = seed("003_");
     assertEquals("Lizhu Zhang", p.name());
-    assertEquals(new MetricsStats("CL", 12, 17, 147, 64, 58, 17), p.stats());
+    assertEquals(new MetricsStats("cs.CL", 12, 17, 147, 64, 58, 17), p.stats());
     assertEquals(17, p.listings().size());
     Listing rec = p.listings().get(1);
     assertEquals("Efficient Sequential Recommendation for Long Term User Interest Via Personalization", rec.title());
-    assertEquals(List.of("IR"), rec.categories());
+    assertEquals(List.of("cs.IR"), rec.categories());
     assertEquals(LocalDate.of(2026, 1, 7), rec.date());
     assertTrue(rec.hasCode());
     assertTrue(rec.abstractText().endsWith("Source code is available at https://github.com/facebookresearch/PerSRec."),

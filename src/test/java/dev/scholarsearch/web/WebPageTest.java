@@ -97,11 +97,11 @@ class WebPageTest {
     Browser.screenshot(driver, "search");
 
     // Facet on, chip shown, facet off.
-    driver.findElement(By.cssSelector("[data-facet=category] button[data-value=CL]")).click();
+    driver.findElement(By.cssSelector("[data-facet=category] button[data-value=\"cs.CL\"]")).click();
     waitStatus("5 papers for “reinforcement learning”");
-    assertTrue(driver.getCurrentUrl().contains("category=CL"));
-    assertEquals("true", driver.findElement(By.cssSelector("[data-facet=category] button[data-value=CL]")).getAttribute("aria-pressed"));
-    assertTrue(driver.findElement(By.cssSelector(".chips .chip")).getText().contains("category: CL"));
+    assertTrue(driver.getCurrentUrl().contains("category=cs.CL"));
+    assertEquals("true", driver.findElement(By.cssSelector("[data-facet=category] button[data-value=\"cs.CL\"]")).getAttribute("aria-pressed"));
+    assertTrue(driver.findElement(By.cssSelector(".chips .chip")).getText().contains("category: cs.CL"));
     Browser.screenshot(driver, "search-filtered");
     driver.navigate().back();
     waitStatus("23 papers for “reinforcement learning”");
