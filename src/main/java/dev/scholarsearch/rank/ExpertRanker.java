@@ -5,6 +5,8 @@ import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.search.RankFusion;
+import dev.scholarsearch.search.Retrieval;
 import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.UserQuery;
@@ -84,8 +86,24 @@ public final class ExpertRanker {
     return index.search(searcher -> {
       // The evidence is the paper ranking search gives (hybrid when the index has vectors).
       RetrievalPlan plan = kernel.planner().forRanking(searcher, q, filters, mode, model.topPapers());
-      ScoreDoc[] topDocs = kernel.retriever().rank(searcher, plan).ranked().stream()
-          .map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
+      List<Retrieval.Ranked> ranked = kernel.retriever().rank(searcher, plan).ranked();
+      ScoreDoc[] topDocs = ranked.stream().map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
+      // Every paper of the pool votes (the ranking is tuned so), but only those that contain the
+      // topic's words or are close to it in meaning count as matching: on a small index every
+      // paper is among the nearest, and "17 matching of 17" would say nothing.
+      Map<Integer, Boolean> matching = new HashMap<>();
+      Set<Integer> byWords = new java.util.HashSet<>();
+      for (Retrieval.Ranked r : ranked) {
+        matching.put(r.doc(), r.fusion().map(f -> f.lexical() || f.close()).orElse(true));
+        if (r.fusion().map(RankFusion.Fused::lexical).orElse(true)) {
+          byWords.add(r.doc());
+        }
+      }
+      Map<Integer, Float> similarity = new HashMap<>();
+      for (Retrieval.Ranked r : ranked) {
+        r.similarity().ifPresent(v -> similarity.put(r.doc(), v));
+      }
+      MatchedWords words = new MatchedWords(searcher.getIndexReader(), q);
       if (topDocs.length == 0) {
         return List.of();
       }
@@ -128,9 +146,11 @@ public final class ExpertRanker {
         List<Expert.Evidence> evidence = new ArrayList<>();
         for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(EVIDENCE, c.votes().docs.size()))) {
           var d = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
-          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score));
+          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score, matching.get(sd.doc),
+              byWords.contains(sd.doc) ? words.in(sd.doc) : List.of(), similarity.get(sd.doc)));
         }
-        out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), c.votes().docs.size(), evidence));
+        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matching.get(sd.doc)).count();
+        out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), matchingPapers, evidence));
       }
       return out;
     });

@@ -1,5 +1,6 @@
 package dev.scholarsearch.similar;
 
+import dev.scholarsearch.index.ContentWords;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.index.RecordJson;
@@ -221,7 +222,7 @@ public final class SimilarPapers {
     Set<String> present = WordCounts.of(p).keySet();
     List<String> out = new ArrayList<>();
     for (String t : queryTerms.keySet()) {
-      if (present.contains(t) && out.size() < SHARED_WORDS) {
+      if (present.contains(t) && ContentWords.isContent(t) && out.size() < SHARED_WORDS) {
         out.add(words.word(t));
       }
     }

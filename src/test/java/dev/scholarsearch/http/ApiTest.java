@@ -170,6 +170,32 @@ class ApiTest {
     assertFalse(whoPaper.get("abstractText").asText().contains("\\emph{"));
   }
 
+  /**
+   * A similar paper's "why" names content words only. Over the similar lists of every seed paper:
+   * the filler words a user saw there before ("keep, exploits, during, per", and "our", "from",
+   * "which", "both", "can", "its") never appear, and most hits still name five words.
+   */
+  @Test
+  void similarPapersGiveContentWordsAsTheirReason() {
+    Set<String> filler = Set.of("keep", "exploits", "during", "per", "our", "from", "which", "both", "can", "its", "we");
+    List<String> seen = new ArrayList<>();
+    int withFive = 0;
+    int hits = 0;
+    for (JsonNode p : api.get("/api/search?limit=100").json().get("hits")) {
+      for (JsonNode h : api.get("/api/papers/" + p.get("id").asText() + "/similar?limit=10").json().get("hits")) {
+        hits++;
+        h.get("sharedTerms").forEach(t -> {
+          if (filler.contains(t.asText())) {
+            seen.add(t.asText() + " (" + h.get("reason").asText() + ")");
+          }
+        });
+        withFive += h.get("sharedTerms").size() == 5 ? 1 : 0;
+      }
+    }
+    assertEquals(List.of(), seen);
+    assertTrue(hits >= 400 && withFive > hits / 2, withFive + " of " + hits + " hits name five words");
+  }
+
   @Test
   void similarPapersExcludeThePaperItselfAndSayWhy() {
     String srt = api.get("/api/search?q=" + enc("title:\"speculative rollout\"")).json().get("hits").get(0).get("id").asText();

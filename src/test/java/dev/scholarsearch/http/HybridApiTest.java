@@ -266,4 +266,39 @@ class HybridApiTest {
     assertEquals("siqi-zhu", byMeaning.get("hits").get(0).get("id").asText(), byMeaning.toPrettyString());
     assertEquals(400, api.get("/api/researchers?mode=nope&topic=x").status());
   }
+
+  /**
+   * On the seeds every paper is among the nearest by meaning, so every paper votes in semantic
+   * mode; only those close to the topic count as matching, and each evidence paper says why it
+   * counts: its similarity by meaning, or the topic words it contains.
+   */
+  @Test
+  void researchersCountOnlyReallyMatchingPapersAndSayWhyEachCounts() {
+    JsonNode semantic = api.get("/api/researchers?limit=20&mode=semantic&topic=" + enc("federated learning")).json();
+    int fewer = 0;
+    for (JsonNode h : semantic.get("hits")) {
+      int matching = h.get("matchingPapers").asInt();
+      assertTrue(matching <= h.get("paperCount").asInt(), h.toString());
+      fewer += matching < h.get("paperCount").asInt() ? 1 : 0;
+      int matchingShown = 0;
+      for (JsonNode e : h.get("evidence")) {
+        float sim = (float) e.get("similarity").asDouble();
+        assertEquals(sim >= 0.3f, e.get("matches").asBoolean(), "semantic: matches by similarity alone: " + e);
+        assertEquals(0, e.get("matchedWords").size(), "found by meaning, so no words claimed: " + e);
+        matchingShown += e.get("matches").asBoolean() ? 1 : 0;
+      }
+      assertTrue(matchingShown <= matching, h.toString());
+    }
+    assertTrue(fewer >= semantic.get("hits").size() / 2,
+        "most researchers have papers that are not about federated learning: " + semantic.toPrettyString());
+
+    JsonNode hybrid = api.get("/api/researchers?limit=1&topic=" + enc("stochastic gradient MCMC")).json().get("hits").get(0);
+    JsonNode best = hybrid.get("evidence").get(0);
+    assertEquals("Cyclical Stochastic Gradient MCMC for Bayesian Deep Learning", best.get("title").asText());
+    assertEquals("[\"stochastic\",\"gradient\",\"mcmc\"]", best.get("matchedWords").toString());
+    assertTrue(best.get("matches").asBoolean());
+    for (JsonNode e : hybrid.get("evidence")) {
+      assertTrue(e.get("matchedWords").size() > 0 || e.get("similarity").asDouble() >= 0.3, e.toString());
+    }
+  }
 }
