@@ -21,7 +21,8 @@ record PaperController(PaperSearcher papers, SimilarPapers similar) {
   void paper(Context ctx) {
     Params.of(ctx, Set.of());
     String id = ctx.pathParam("id");
-    ctx.json(PaperView.of(papers.paper(id).orElseThrow(() -> noPaper(id))));
+    var paper = papers.paper(id).orElseThrow(() -> noPaper(id));
+    ctx.json(PaperView.of(paper, papers.pageOwners(paper)));
   }
 
   void similarToPaper(Context ctx) {

@@ -5,9 +5,13 @@ import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.PaperIds;
 import dev.scholarsearch.index.StoredRecords;
+import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,6 +115,21 @@ public final class PaperSearcher {
       // Too many clauses (a short prefix, a fuzzy term) is answered centrally by LiveIndex.search as a 400.
       return new SearchResult(r.total(), r.exactTotal() ? "eq" : "gte", req.offset(), req.limit(),
           hits.page(searcher, r, req, q, plan.mode()), r.facets(), r.estimated(), plan.mode().label());
+    });
+  }
+
+  /**
+   * The researchers whose profile pages list {@code p}, by page file: a page lists its owner's
+   * papers, so each owner is among the paper's authors (the first 100 are read).
+   */
+  public Map<String, Researcher> pageOwners(Paper p) {
+    return index.search(searcher -> {
+      Map<String, Researcher> owners = new HashMap<>();
+      for (Authorship a : p.authors().subList(0, Math.min(100, p.authors().size()))) {
+        Optional<Researcher> r = StoredRecords.researcher(searcher, a.researcherId());
+        r.ifPresent(owner -> owner.profiles().forEach(page -> owners.putIfAbsent(page.source(), owner)));
+      }
+      return owners;
     });
   }
 

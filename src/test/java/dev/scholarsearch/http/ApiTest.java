@@ -160,6 +160,12 @@ class ApiTest {
     assertEquals("/api/researchers/siqi-zhu", p.get("authors").get(0).get("href").asText());
     assertEquals("Joshua D. Kaggie", p.get("authors").get(1).get("name").asText());
     assertEquals(2, p.get("sources").size());
+    // Both of Siqi Zhu's pages list it; each source says so in words, with the machine form beside.
+    List<String> labels = new ArrayList<>();
+    p.get("sources").forEach(src -> labels.add(src.get("label").asText() + " | " + src.get("ref").asText() + " | "
+        + src.get("researcher").get("id").asText()));
+    assertEquals(List.of("Siqi Zhu's profile page (trust-score layout), item 2 | 000_338b29866162c2a4.txt#2 | siqi-zhu",
+        "Siqi Zhu's profile page (metrics layout), item 5 | 001_3dd05b5ade0d2464.txt#5 | siqi-zhu"), labels);
     assertEquals("2026-01-09", p.get("date").asText());
     assertTrue(p.get("rawAbstract").asText().startsWith("Federated Learning (FL) enables"));
 
