@@ -109,6 +109,24 @@ function link(text, state, attrs = {}) {
 const paperLink = (title, id) => link(title, { view: 'paper', id }, { class: 'paper-link' });
 const researcherLink = (name, id) => link(name, { view: 'researcher', id }, { class: 'researcher-link' });
 
+// The last list of results (a search or an expert ranking), so a paper or a researcher can lead
+// back to it with the query and filters as they were. Per tab, like the history it shortens.
+const BACK_KEY = 'scholar-search.back';
+function rememberList(label) {
+  try { sessionStorage.setItem(BACK_KEY, JSON.stringify({ url: location.pathname + location.search, label })); } catch (e) { /* storage off */ }
+}
+function backLink() {
+  let last = null;
+  try { last = JSON.parse(sessionStorage.getItem(BACK_KEY) || 'null'); } catch (e) { /* storage off or garbled */ }
+  if (!last || typeof last.url !== 'string' || !last.url.startsWith('/') || last.url.startsWith('//')) return null;
+  return el('p', { class: 'back' }, el('a', { href: last.url, id: 'back', onclick: (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    history.pushState(null, '', last.url);
+    render();
+  } }, '← Back to ' + last.label));
+}
+
 class ApiError extends Error {
   constructor(message, status) { super(message); this.status = status; }
 }
@@ -250,6 +268,7 @@ async function renderSearch(state) {
     el('button', { type: 'button', disabled: state.page >= pages, onclick: () => go({ ...state, page: state.page + 1 }) }, 'Next ›')) : null;
 
   setStatus(`${data.total} ${data.total === 1 ? 'paper' : 'papers'}` + (state.q ? ` for “${state.q}”` : ''));
+  rememberList(state.q ? `results for “${state.q}”` : 'all papers');
   return el('div', { class: 'layout' }, facets,
     el('section', { 'aria-label': 'Results' },
       el('div', { class: 'toolbar' }, chips, modeSwitch ? el('label', { for: 'mode' }, 'Match') : null, modeSwitch,
@@ -285,6 +304,7 @@ async function renderPaper(state) {
 
   setStatus('');
   return el('article', { class: 'detail paper' },
+    backLink(),
     el('h1', {}, p.title),
     meta(
       authorLinks(p.authors),
@@ -292,6 +312,7 @@ async function renderPaper(state) {
       (p.categories || []).map((c) => el('span', { class: 'cat' }, c)),
       p.venue ? el('span', {}, p.venue) : null, p.type ? el('span', {}, p.type) : null,
       p.hasCode ? el('span', { class: 'badge' }, 'code') : null),
+    fullText(p),
     idLinks(p.ids),
     (p.keywords || []).length ? el('p', { class: 'keywords' }, 'Keywords: ', p.keywords.join('; ')) : null,
     el('section', { 'aria-labelledby': 'abs-h' }, el('h2', { id: 'abs-h' }, 'Abstract'),
@@ -299,10 +320,30 @@ async function renderPaper(state) {
       p.rawAbstract && p.rawAbstract !== p.abstractText
         ? el('details', {}, el('summary', {}, 'Raw text as found'), el('pre', { class: 'abstract raw' }, p.rawAbstract)) : null),
     el('section', { 'aria-labelledby': 'src-h' }, el('h2', { id: 'src-h' }, 'Sources'),
-      el('ul', { class: 'sources' }, p.sources.map((s) => el('li', {}, s))),
+      el('ul', { class: 'sources' }, p.sources.map((s) => el('li', {}, sourceLabel(s)))),
       p.versions.length ? el('div', {}, el('h3', {}, 'Merged versions'),
-        el('ul', { class: 'versions' }, p.versions.map((v) => el('li', {}, `${v.title} (${v.source})`)))) : null),
+        el('ul', { class: 'versions' }, p.versions.map((v) => el('li', {}, v.title, ' (', sourceLabel(v.source), ')')))) : null),
     similar);
+}
+
+/** A source in words, the page's owner linked; the file and item it came from on hover. */
+function sourceLabel(s) {
+  if (!s.researcher) return el('span', { title: s.ref }, s.label);
+  const owner = s.researcher.name;
+  const rest = s.label.startsWith(owner) ? s.label.slice(owner.length) : ' · ' + s.label;
+  return el('span', { title: s.ref }, researcherLink(owner, s.researcher.id), rest);
+}
+
+/** Where to read the paper itself: its own address, else its DOI, else its arXiv abstract page. */
+function fullText(p) {
+  const byKind = (k) => (p.ids || []).find((i) => i.kind === k && i.url);
+  const target = p.url ? { url: p.url, text: 'Read the paper' } : byKind('doi') ? { url: byKind('doi').url, text: 'Read the paper (DOI)' }
+    : byKind('arxiv') ? { url: byKind('arxiv').url, text: 'Read the paper on arXiv' } : null;
+  if (!target || !/^https?:\/\//i.test(target.url)) return null;
+  let host = '';
+  try { host = new URL(target.url).host; } catch (e) { return null; }
+  return el('p', { class: 'fulltext' }, el('a', { href: target.url, rel: 'noopener', target: '_blank', id: 'fulltext' }, target.text + ' ↗'),
+    el('span', { class: 'host' }, ' ' + host));
 }
 
 // ---------- identifiers ----------
@@ -325,8 +366,36 @@ const STAT_LABELS = {
   trustScore: 'Trust score', trustLabel: 'Trust', verificationLevel: 'Verification', claimStatus: 'Claim', works: 'Works',
   followers: 'Followers', topics: 'Topics', collaborators: 'Close collaborators', primaryCategory: 'Primary category',
   hIndex: 'h-index', papers: 'Papers', citations: 'Citations', noveltyPercent: 'Novelty %', aiScore: 'AI score',
-  listedPapers: 'Papers listed',
+  listedPapers: 'Papers on the page',
 };
+// What each figure means, on hover. They are the profile page's own figures, copied as it shows them.
+const STAT_HELP = {
+  trustScore: 'The trust score the profile page shows for this researcher (its site computes it; 0-100)',
+  trustLabel: 'The page\'s word for that trust score',
+  verificationLevel: 'How far the page\'s site has verified that this profile is this person',
+  claimStatus: 'Whether the researcher has claimed this profile on the page\'s site',
+  works: 'Works the page counts for them; it may list fewer',
+  followers: 'People following this profile on the page\'s site',
+  topics: 'Research topics the page counts',
+  collaborators: 'Close collaborators the page counts',
+  primaryCategory: 'The category the page gives as their main one',
+  hIndex: 'h-index as the page gives it: h papers cited at least h times each',
+  papers: 'Papers the page counts for them; it may list fewer',
+  citations: 'Citations the page counts over all their papers',
+  noveltyPercent: 'The page\'s novelty figure for their work, in percent',
+  aiScore: 'The page\'s AI score for their work',
+  listedPapers: 'Papers the page actually lists (and this index read)',
+};
+const LAYOUT_TITLES = { TRUST_PROFILE: 'Trust-score profile page', METRICS_PROFILE: 'Metrics profile page' };
+
+/** A profile page's figures, each explained on hover; "papers on the page" only when it differs from "papers". */
+function profileStats(stats) {
+  const entries = Object.entries(stats).filter(([k]) => k !== 'kind' && STAT_LABELS[k])
+    .filter(([k, v]) => !(k === 'listedPapers' && v === stats.papers));
+  return el('dl', { class: 'stats' }, entries.flatMap(([k, v]) => [
+    el('dt', { title: STAT_HELP[k] || null, class: STAT_HELP[k] ? 'explained' : null }, STAT_LABELS[k]),
+    el('dd', {}, String(v))]));
+}
 
 async function renderResearcher(state) {
   setStatus('Loading researcher…');
@@ -336,6 +405,7 @@ async function renderResearcher(state) {
   const maxYear = Math.max(1, ...r.papersPerYear.map((y) => y.count));
   setStatus('');
   return el('article', { class: 'detail researcher' },
+    backLink(),
     el('h1', {}, r.name),
     tagline ? el('p', { class: 'tagline' }, tagline) : null,
     idLinks(r.identifiers),
@@ -345,9 +415,9 @@ async function renderResearcher(state) {
       r.hasProfile ? el('span', { class: 'badge' }, 'profile') : el('span', {}, 'no profile page')),
     r.profiles.length ? el('section', { 'aria-labelledby': 'pages-h' }, el('h2', { id: 'pages-h' }, 'Profile pages'),
       el('div', { class: 'profiles' }, r.profiles.map((p) => el('div', { class: 'card' },
-        el('h3', {}, `${p.source} (layout ${p.layout === 'TRUST_PROFILE' ? 'A' : 'B'})`),
-        el('dl', { class: 'stats' }, Object.entries(p.stats).filter(([k]) => k !== 'kind' && STAT_LABELS[k])
-          .flatMap(([k, v]) => [el('dt', {}, STAT_LABELS[k]), el('dd', {}, String(v))])))))) : null,
+        el('h3', {}, LAYOUT_TITLES[p.layout] || 'Profile page'),
+        el('p', { class: 'source-file' }, 'from ' + p.source),
+        profileStats(p.stats))))) : null,
     r.papersPerYear.length ? el('section', { 'aria-labelledby': 'years-h' }, el('h2', { id: 'years-h' }, 'Papers per year'),
       chart(r.papersPerYear, maxYear)) : null,
     el('section', { 'aria-labelledby': 'papers-h' }, el('h2', { id: 'papers-h' }, 'Papers, newest first'),
@@ -394,9 +464,10 @@ async function renderExperts(state) {
     const mode = fd.get('mode') && fd.get('mode') !== health.defaultMode ? fd.get('mode') : '';
     go({ view: 'experts', topic: String(fd.get('topic')).trim(), scope: fd.get('profiles') ? 'profiles' : 'all', filters, mode });
   } },
-    el('label', {}, 'Topic', el('input', { name: 'topic', id: 'topic', value: state.topic, required: true, placeholder: 'e.g. reinforcement learning' })),
+    el('label', { class: 'topic' }, 'Topic', el('input', { name: 'topic', id: 'topic', value: state.topic, required: true, placeholder: 'e.g. reinforcement learning' })),
     el('label', {}, 'Category', el('input', { name: 'category', value: categoryFilter, size: 8, placeholder: 'any' })),
-    el('label', {}, 'Years', el('input', { name: 'year', value: yearFilter, size: 10, placeholder: '2020-2024' })),
+    el('label', { title: 'A year (2024) or a range (2020-2024, 2020-, -2019)' }, 'Years',
+      el('input', { name: 'year', value: yearFilter, size: 10, placeholder: 'any' })),
     el('label', { class: 'check' }, el('span', {}, 'Only with a profile'),
       el('input', { type: 'checkbox', name: 'profiles', checked: state.scope === 'profiles' })),
     el('label', { class: 'check' }, el('span', {}, 'Papers with code'),
@@ -417,17 +488,29 @@ async function renderExperts(state) {
   if (state.mode) p.set('mode', state.mode);
   const data = await api('/api/researchers?' + p);
   const top = data.hits.length ? data.hits[0].score : 1;
-  setStatus(`${data.hits.length} researchers for “${state.topic}”`);
+  setStatus('');
+  rememberList(`experts for “${state.topic}”`);
   return el('div', {}, el('h1', {}, 'Experts'), form,
+    el('p', { class: 'count', id: 'experts-count', role: 'status' },
+      `${data.hits.length} ${data.hits.length === 1 ? 'researcher' : 'researchers'} for “${state.topic}”`),
     data.hits.length ? el('ol', { class: 'results experts' }, data.hits.map((h) => {
       const bar = el('div', {});
       bar.style.width = Math.max(2, Math.round(100 * h.score / top)) + '%';
       return el('li', { class: 'result' },
         el('h3', {}, researcherLink(h.name, h.id), h.hasProfile ? el('span', { class: 'badge' }, ' profile') : null),
         el('div', { class: 'scorebar', role: 'img', 'aria-label': `score ${h.score.toFixed(2)}` }, bar),
-        meta(`score ${h.score.toFixed(2)}`, `${h.matchingPapers} matching of ${h.paperCount} papers`),
-        el('ul', { class: 'evidence' }, h.evidence.map((e) => el('li', {}, paperLink(e.title, e.id)))));
+        meta(`score ${h.score.toFixed(2)}`, `${h.matchingPapers} of ${h.paperCount} ${h.paperCount === 1 ? 'paper matches' : 'papers match'}`),
+        el('ul', { class: 'evidence' }, h.evidence.map((e) => el('li', { class: e.matches ? null : 'weak' },
+          paperLink(e.title, e.id), ' ', el('span', { class: 'why' }, evidenceWhy(e))))));
     })) : el('div', { class: 'empty' }, `No researcher has papers matching “${state.topic}”.`));
+}
+
+/** Why a paper counts for a researcher: the topic words it has, or how close it is in meaning. */
+function evidenceWhy(e) {
+  const sim = e.similarity != null ? `similarity ${e.similarity.toFixed(2)}` : '';
+  if (e.matchedWords && e.matchedWords.length) return `has ${e.matchedWords.join(', ')}` + (sim && e.similarity >= 0.3 ? `; ${sim}` : '');
+  if (e.matches) return `close in meaning (${sim})`;
+  return `weak: only near in meaning (${sim || 'no words matched'})`;
 }
 
 // ---------- suggestions ----------

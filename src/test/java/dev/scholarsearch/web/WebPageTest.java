@@ -124,11 +124,29 @@ class WebPageTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".similar .result .why")));
     WebElement firstSimilar = driver.findElement(By.cssSelector(".similar .result h3 a"));
     assertTrue(driver.findElement(By.cssSelector(".similar .why")).getText().startsWith("Why: shares"));
+    assertEquals("← Back to results for “reinforcement learning”", driver.findElement(By.id("back")).getText());
+    WebElement article = driver.findElement(By.cssSelector("article.paper"));
+    assertTrue(driver.findElement(By.cssSelector(".abstract")).getSize().getWidth() >= 0.95 * article.getSize().getWidth(),
+        "the abstract takes the full width");
+    for (WebElement source : driver.findElements(By.cssSelector(".sources li"))) {
+      assertTrue(source.getText().matches(".+'s profile page \\((trust-score|metrics) layout\\), item \\d+"), source.getText());
+    }
     Browser.screenshot(driver, "paper");
     String similarTitle = firstSimilar.getText();
     firstSimilar.click();
     wait.until(ExpectedConditions.textToBe(By.cssSelector("article.paper h1"), similarTitle));
     assertNotEquals("Mixture-of-Minds: Multi-Agent Reinforcement Learning for Table Understanding", similarTitle);
+    // Two papers on, the way back still leads to the results as they were.
+    driver.findElement(By.id("back")).click();
+    waitStatus("23 papers for “reinforcement learning”");
+    assertTrue(driver.getCurrentUrl().contains("q=reinforcement+learning"), driver.getCurrentUrl());
+    open("/?q=reinforcement+learning&category=cs.CL");
+    waitStatus("5 papers for “reinforcement learning”");
+    driver.findElement(By.cssSelector(".results .result h3 a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.paper h1")));
+    driver.findElement(By.id("back")).click();
+    waitStatus("5 papers for “reinforcement learning”");
+    assertTrue(driver.getCurrentUrl().contains("category=cs.CL"), "the filter is kept: " + driver.getCurrentUrl());
 
     // Open a researcher from the author links.
     open("/?view=paper&id=p-42e34a2bb8bb");
@@ -136,6 +154,15 @@ class WebPageTest {
     driver.findElement(By.linkText("Siqi Zhu")).click();
     wait.until(ExpectedConditions.textToBe(By.cssSelector("article.researcher h1"), "Siqi Zhu"));
     assertEquals(2, driver.findElements(By.cssSelector(".profiles .card")).size(), "both profile pages");
+    assertEquals(List.of("Trust-score profile page", "Metrics profile page"),
+        driver.findElements(By.cssSelector(".profiles .card h3")).stream().map(WebElement::getText).toList());
+    List<WebElement> figures = driver.findElements(By.cssSelector(".profiles dt"));
+    assertTrue(figures.size() > 10, "both pages' figures");
+    for (WebElement dt : figures) {
+      assertFalse(dt.getAttribute("title").isBlank(), dt.getText() + " is explained on hover");
+    }
+    assertEquals(1, figures.stream().filter(dt -> dt.getText().startsWith("Papers")).count(),
+        "the metrics page's paper count once, as it lists as many as it counts");
     assertEquals(15, driver.findElements(By.cssSelector("article.researcher .results .result")).size());
     assertEquals("Agents' Last Exam", driver.findElement(By.cssSelector("article.researcher .results .result h3")).getText());
     assertEquals(3, driver.findElements(By.cssSelector(".chart .bar")).size(), "2024, 2025, 2026");
@@ -147,11 +174,20 @@ class WebPageTest {
     WebElement topic = wait.until(ExpectedConditions.elementToBeClickable(By.id("topic")));
     topic.clear();
     topic.sendKeys("stochastic gradient MCMC", Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "researchers for “stochastic gradient MCMC”"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("experts-count"), "researchers for “stochastic gradient MCMC”"));
+    assertTrue(driver.findElement(By.id("experts-count")).getLocation().getY()
+        > driver.findElement(By.cssSelector("#view h1")).getLocation().getY(), "the count is below the heading");
+    assertTrue(driver.findElement(By.id("topic")).getSize().getWidth()
+        >= 0.9 * driver.findElement(By.id("experts-form")).getSize().getWidth(), "the topic box is full width");
+    assertEquals("any", driver.findElement(By.name("year")).getAttribute("placeholder"));
     WebElement top = driver.findElement(By.cssSelector(".experts .result"));
     assertEquals("Ruqi Zhang", top.findElement(By.cssSelector("h3 a")).getText());
     assertFalse(top.findElements(By.cssSelector(".scorebar div")).isEmpty());
     assertTrue(top.findElement(By.cssSelector(".evidence")).getText().contains("Stochastic Gradient"));
+    assertTrue(top.findElement(By.cssSelector(".evidence li .why")).getText().startsWith("has stochastic, gradient, mcmc"),
+        top.findElement(By.cssSelector(".evidence")).getText());
+    assertTrue(top.findElement(By.cssSelector(".meta")).getText().matches("(?s).*\\d+ of \\d+ papers match.*"),
+        top.findElement(By.cssSelector(".meta")).getText());
     Browser.screenshot(driver, "experts");
   }
 
@@ -227,7 +263,7 @@ class WebPageTest {
       // The experts page has the same switch; by meaning alone, the motion paper's authors rank.
       driver.get(hybrid.uri("/?view=experts&mode=semantic&topic="
           + java.net.URLEncoder.encode(paraphrase, java.nio.charset.StandardCharsets.UTF_8)).toString());
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "researchers for"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("experts-count"), "researchers for"));
       WebElement expertsMode = driver.findElement(By.id("experts-mode"));
       assertEquals("semantic", expertsMode.getDomProperty("value"));
       assertTrue(driver.findElement(By.cssSelector(".experts .result .evidence")).getText()
@@ -253,6 +289,8 @@ class WebPageTest {
       assertEquals(List.of("https://doi.org/10.5555/shared.doi.1", "https://openalex.org/W4000000010",
           "https://www.semanticscholar.org/paper/649def34f8be52c8b66281af98ae884c09aef38b"), hrefs);
       assertTrue(driver.findElement(By.cssSelector(".keywords")).getText().contains("citation recommendation"));
+      String fullText = driver.findElement(By.id("fulltext")).getAttribute("href");
+      assertTrue(fullText.startsWith("https://"), "a link to the paper itself: " + fullText);
 
       driver.get(formats.uri("/?view=researcher&id=john-smith").toString());
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".variants")));
