@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         + "round is reported, with its ratio to the first model's (the default model unless --models says "
         + "otherwise). Model loading is not counted."},
     footer = {"", "Example:",
-      "  scholar bench-embed --input ../shared/corpora/conference-papers-86k.jsonl.gz --texts 500",
+      "  scholar bench-embed --texts 500 \\",
+      "      --input ../shared/corpora/conference-papers-86k.jsonl.gz",
       "  scholar bench-embed --models all-MiniLM-L6-v2,all-MiniLM-L6-v2-q --rounds 3"})
 final class EmbedBenchCommand extends CliCommand {
   @Option(names = "--input", paramLabel = "FILE",

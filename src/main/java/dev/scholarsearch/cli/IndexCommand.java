@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = {
       "Index researcher profile pages (.txt) and paper collections: JSON Lines, JSON, BibTeX and RIS "
-          + "(.jsonl, .json, .bib, .ris; the JSON ones may be gzipped). OpenAlex, Semantic Scholar, BEIR and "
-          + "arXiv records are told apart per record; see the README.",
+          + "files, named .jsonl, .json, .bib and .ris, the JSON ones gzipped or not. OpenAlex, Semantic "
+          + "Scholar, BEIR and arXiv records are told apart per record; see the README.",
       "",
       "Directories are read recursively. The index remembers its inputs: running 'index more.jsonl' later "
           + "rebuilds from the earlier inputs plus the new one, so nothing is duplicated. Use --replace to "

@@ -29,10 +29,10 @@ final class LoadTestCommand extends CliCommand {
   @Mixin
   IndexDirOption indexDir;
 
-  @Option(names = "--clients", split = ",", defaultValue = "16,64", description = "Client counts, one run each (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clients", split = ",", paramLabel = "N", defaultValue = "16,64", description = "Client counts, one run each (default: ${DEFAULT-VALUE}).")
   List<Integer> clients = new ArrayList<>();
 
-  @Option(names = "--seconds", defaultValue = "60", description = "Length of each run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Length of each run (default: ${DEFAULT-VALUE}).")
   int seconds;
 
   @Override

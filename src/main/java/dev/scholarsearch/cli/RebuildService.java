@@ -115,7 +115,8 @@ record RebuildService(PrintStream out, PrintStream err) {
       out.println("vectors:           " + (vectors == null ? "none (built without vectors: lexical search only)"
           : vectors.stats().summary()));
       out.println("index:             " + dir + " (" + m.papers() + " papers, " + m.researchers() + " researchers)");
-      out.println("build:             " + b.summary());
+      out.println("build:             " + b.summary() + (vectors != null && vectors.stats().embedded() > 0
+          ? " (the embedding and model loading above included)" : ""));
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));

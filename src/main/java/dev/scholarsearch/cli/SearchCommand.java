@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
       "  scholar search \"reinforcement learning\"",
       "  scholar search 'author:zhu +agents' --limit 5",
       "  scholar search 'federated' --category LG --year 2025-",
-      "  scholar search '' --venue arXiv --limit 5          # the newest papers of a venue"})
+      "  scholar search '' --venue arXiv --limit 5   # a venue's newest papers"})
 final class SearchCommand extends CliCommand {
   @Parameters(paramLabel = "QUERY", description = "The query.")
   String query;

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-vectors}: what semantic retrieval costs, measured side by side with lexical in one run. */
 @Command(name = "bench-vectors", mixinStandardHelpOptions = true,
-    description = {"Benchmark semantic and hybrid retrieval against lexical, side by side in one run:",
+    description = {"Benchmark semantic and hybrid retrieval against lexical, side by side in one run.",
+      "",
+      "It measures three things:",
       "",
       "1. On real text (--input, e.g. CACM): embedding throughput, a rebuild with a cold and a warm vector "
           + "cache against a lexical-only rebuild, index size with and without vectors, and the latency that "
@@ -41,13 +43,14 @@ import picocli.CommandLine.Option;
           + "millions of texts would take days): HNSW kNN search p50/p99 next to BM25 search on the same index.",
       "3. With --rebuild-papers: re-indexing a synthetic corpus whose vectors are all cached, against the "
           + "same builds without vectors: written anew, updated unchanged, updated with 1%% of papers changed."},
-    footer = {"", "Example:", "  scholar bench-vectors --input src/test/resources/cacm/corpus.jsonl --knn-papers 1000000",
+    footer = {"", "Example:", "  scholar bench-vectors --knn-papers 1000000 \\",
+      "      --input src/test/resources/cacm/corpus.jsonl",
       "  scholar bench-vectors --skip-text --knn-papers 0 --rebuild-papers 100000"})
 final class VectorBenchCommand extends CliCommand {
   @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text (default: 2,000 synthetic papers).")
   Path input;
 
-  @Option(names = "--knn-papers", defaultValue = "100000", description = "Synthetic papers for the kNN run, 0 to skip (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--knn-papers", paramLabel = "N", defaultValue = "100000", description = "Synthetic papers for the kNN run, 0 to skip (default: ${DEFAULT-VALUE}).")
   int knnPapers;
 
   @Option(names = "--rebuild-papers", defaultValue = "0", paramLabel = "N",
@@ -55,7 +58,7 @@ final class VectorBenchCommand extends CliCommand {
           + "unchanged, and updated with 1%% changed, each with and without vectors (default: skip).")
   int rebuildPapers;
 
-  @Option(names = "--queries", defaultValue = "200", description = "Queries per measurement (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--queries", paramLabel = "N", defaultValue = "200", description = "Queries per measurement (default: ${DEFAULT-VALUE}).")
   int queries;
 
   @Option(names = "--reuse", description = "Reuse the kNN index of an earlier run of the same size instead of building it.")

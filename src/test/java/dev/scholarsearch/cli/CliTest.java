@@ -182,13 +182,26 @@ class CliTest {
   @Test
   void helpWorksEverywhere() {
     for (String[] args : new String[][] {{"--help"}, {"index", "--help"}, {"search", "--help"}, {"stats", "--help"},
-        {"eval", "--help"}, {"serve", "--help"}}) {
+        {"eval", "--help"}, {"serve", "--help"}, {"bench", "--help"}, {"bench-vectors", "--help"},
+        {"bench-embed", "--help"}, {"loadtest", "--help"}}) {
       CliRunner.Run r = run(args);
       assertEquals(0, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage: scholar"), r.out());
       // A line picocli could not format is printed raw, its %n left in.
       assertFalse(r.out().contains("%n"), r.out());
+      boolean inExamples = false;
+      for (String line : r.out().split("\n")) {
+        assertTrue(line.length() <= 80, "fits 80 columns: " + line);
+        // picocli names an option's value after its field (<knnPapers>) when it has no paramLabel.
+        assertFalse(line.matches(".*<[a-z]+[A-Z]\\w*>.*"), "a placeholder for people: " + line);
+        inExamples = line.startsWith("Example") || (inExamples && !line.startsWith("Settings"));
+        // An example too long for the width is wrapped by picocli onto a line of its own at column 0.
+        assertTrue(!inExamples || line.isEmpty() || line.startsWith("  ") || line.endsWith(":"),
+            String.join(" ", args) + ": an example wrapped mid-command: " + line);
+      }
     }
+    String top = run("--help").out();
+    assertFalse(top.contains("in one run:"), "each command's summary is a whole sentence: " + top);
     assertTrue(run("index", "--help").out().contains("--reference-date"));
     assertTrue(run("index", "--help").out().contains("bge-small-en-v1.5-q"), "the models --model knows are listed");
     assertTrue(run("eval", "--help").out().contains("largest share of papers (%)"));
