@@ -84,6 +84,15 @@ public final class AppFactory {
     ctx.header("X-Frame-Options", "DENY");
   }
 
+  /** Whether {@code path} names one of the web page's files ("/" is its index.html). */
+  static boolean isWebFile(String path) {
+    if (path.contains("..") || path.startsWith("/api")) {
+      return false;
+    }
+    String file = path.equals("/") ? "/index.html" : path;
+    return AppFactory.class.getResource("/web" + file) != null;
+  }
+
   /** One mapping from exceptions to the error shape: 400 for bad input, 404 for missing things, 500 only for bugs. */
   private static void errors(JavalinConfig config, long maxBody) {
     config.routes.exception(InvalidRequestException.class,
@@ -110,6 +119,12 @@ public final class AppFactory {
       ctx.status(500).json(new ApiError("internal_error", "the server failed on this request; the log has details"));
     });
     config.routes.error(404, ctx -> {
+      if (isWebFile(ctx.path()) && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+        // The web page's files exist for reading only: POST / is a wrong method, not a missing page.
+        ctx.status(405).header("Allow", "GET, HEAD").json(new ApiError("method_not_allowed",
+            ctx.method() + " is not allowed on " + Params.clip(ctx.path()) + "; use GET or HEAD"));
+        return;
+      }
       if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
         ctx.json(new ApiError("not_found", "no such endpoint: " + ctx.method() + " " + Params.clip(ctx.path())
             + ". See /api/openapi.json"));

@@ -325,6 +325,25 @@ class ApiTest {
     }
   }
 
+  /** A wrong method on a route that exists, API or web page, is a 405 naming the methods it takes. */
+  @Test
+  void wrongMethodsAre405WithAllow() {
+    String[][] cases = {
+      {"POST", "/api/search", "GET"}, {"DELETE", "/api/papers/x", "GET"}, {"GET", "/api/similar", "POST"},
+      {"POST", "/", "GET, HEAD"}, {"PUT", "/app.js", "GET, HEAD"}, {"DELETE", "/index.html", "GET, HEAD"},
+    };
+    for (String[] c : cases) {
+      ApiFixture.Response r = api.send(java.net.http.HttpRequest.newBuilder(api.uri(c[1]))
+          .method(c[0], java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+      assertEquals(405, r.status(), c[0] + " " + c[1]);
+      assertEquals(c[2], r.raw().headers().firstValue("Allow").orElse(""), c[0] + " " + c[1]);
+      assertEquals("method_not_allowed", r.json().get("error").asText());
+    }
+    assertEquals(404, api.send(java.net.http.HttpRequest.newBuilder(api.uri("/nope.html"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status(), "a file that is not there");
+    assertEquals(200, api.get("/app.js").status());
+  }
+
   @Test
   void badBodiesAre400sAndHugeOnes413() {
     String[][] cases = {
