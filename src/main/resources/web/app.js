@@ -206,8 +206,18 @@ async function renderSearch(state) {
   // A listing (no words) has no meaning to match: the server lists it the same in every mode.
   if (state.mode && state.q) p.set('mode', state.mode);
   setStatus('Searching…');
-  const health = await HEALTH;
-  const data = await api('/api/search?' + p);
+  // The results come first and the facet counts after them, in a request of their own: on a large
+  // corpus counting is most of a search's time, and the results need not wait for it. The counts
+  // are asked for once the results are in, not alongside: on two cores the two requests would
+  // only slow each other down (86k papers: results alone ~35 ms, each of the pair ~55 ms).
+  const counting = new URLSearchParams(p);
+  counting.set('limit', 1);
+  counting.set('offset', 0);
+  counting.delete('sort');
+  p.set('facetLimit', 0);
+  // The health answer (does the index have vectors?) only shapes the toolbar: fetched alongside.
+  const [health, data] = await Promise.all([HEALTH, api('/api/search?' + p)]);
+  const facetsAnswer = api('/api/search?' + counting);
   const active = new Set(state.filters.map(([k, v]) => k + '\u0000' + v));
   const toggle = (k, v) => {
     const key = k + '\u0000' + v;
@@ -215,25 +225,13 @@ async function renderSearch(state) {
     go({ ...state, filters, page: 1 });
   };
 
-  const estimated = (dim) => (data.estimatedFacets || []).includes(dim);
-  const facets = el('aside', { class: 'facets', 'aria-label': 'Filters' },
-    FACETS.map(([dim, label]) => {
-      const values = [...(data.facets[dim] || [])];
-      if (dim === 'year') values.sort((a, b) => b.value.localeCompare(a.value)); // years read best newest first
-      if (!values.length) return null;
-      return el('section', { 'data-facet': dim },
-        el('h2', { id: 'facet-' + dim }, label),
-        el('ul', { 'aria-labelledby': 'facet-' + dim }, values.map((fv) => el('li', {},
-          el('button', { type: 'button', 'aria-pressed': active.has(dim + '\u0000' + fv.value) ? 'true' : 'false',
-            'data-value': fv.value, onclick: () => toggle(dim, fv.value) },
-            el('span', { class: 'label' }, fv.value), el('span', { class: 'count', title: estimated(dim) ? 'estimated from a sample of the matches' : null },
-              (estimated(dim) ? '≈' : '') + fv.count.toLocaleString('en')))))));
-    }),
-    el('section', {},
-      el('h2', {}, 'Code'),
-      el('ul', {}, el('li', {}, el('button', { type: 'button', id: 'has-code',
-        'aria-pressed': active.has('hasCode\u0000true') ? 'true' : 'false', onclick: () => toggle('hasCode', 'true') },
-        el('span', {}, 'Has code'))))));
+  const facets = el('aside', { class: 'facets', 'aria-label': 'Filters', 'aria-busy': 'true' },
+    el('p', { class: 'status' }, 'Counting…'));
+  facetsAnswer.then((counts) => {
+    facets.replaceChildren(...facetSections(counts, active, toggle));
+    facets.removeAttribute('aria-busy');
+  }).catch((e) => { facets.replaceChildren(problem(e)); facets.removeAttribute('aria-busy'); });
+
 
   const chips = el('div', { class: 'chips', 'aria-label': 'Active filters' }, state.filters.map(([k, v]) =>
     el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${k}: ${v}`, onclick: () => toggle(k, v) },
@@ -267,13 +265,36 @@ async function renderSearch(state) {
       : el('button', { type: 'button', 'aria-current': n === state.page ? 'page' : null, onclick: () => go({ ...state, page: n }) }, String(n))),
     el('button', { type: 'button', disabled: state.page >= pages, onclick: () => go({ ...state, page: state.page + 1 }) }, 'Next ›')) : null;
 
-  setStatus(`${data.total} ${data.total === 1 ? 'paper' : 'papers'}` + (state.q ? ` for “${state.q}”` : ''));
+  setStatus(`${data.total.toLocaleString('en')} ${data.total === 1 ? 'paper' : 'papers'}` + (state.q ? ` for “${state.q}”` : ''));
   rememberList(state.q ? `results for “${state.q}”` : 'all papers');
   return el('div', { class: 'layout' }, facets,
     el('section', { 'aria-label': 'Results' },
       el('div', { class: 'toolbar' }, chips, modeSwitch ? el('label', { for: 'mode' }, 'Match') : null, modeSwitch,
         el('label', { for: 'sort' }, 'Sort'), sort),
       hits, pager));
+}
+
+/** The filter panel: each facet's values with their counts, and the has-code switch. */
+function facetSections(data, active, toggle) {
+  const estimated = (dim) => (data.estimatedFacets || []).includes(dim);
+  return [
+    ...FACETS.map(([dim, label]) => {
+      const values = [...(data.facets[dim] || [])];
+      if (dim === 'year') values.sort((a, b) => b.value.localeCompare(a.value)); // years read best newest first
+      if (!values.length) return null;
+      return el('section', { 'data-facet': dim },
+        el('h2', { id: 'facet-' + dim }, label),
+        el('ul', { 'aria-labelledby': 'facet-' + dim }, values.map((fv) => el('li', {},
+          el('button', { type: 'button', 'aria-pressed': active.has(dim + '\u0000' + fv.value) ? 'true' : 'false',
+            'data-value': fv.value, onclick: () => toggle(dim, fv.value) },
+            el('span', { class: 'label' }, fv.value), el('span', { class: 'count', title: estimated(dim) ? 'estimated from a sample of the matches' : null },
+              (estimated(dim) ? '≈' : '') + fv.count.toLocaleString('en')))))));
+    }),
+    el('section', {},
+      el('h2', {}, 'Code'),
+      el('ul', {}, el('li', {}, el('button', { type: 'button', id: 'has-code',
+        'aria-pressed': active.has('hasCode\u0000true') ? 'true' : 'false', onclick: () => toggle('hasCode', 'true') },
+        el('span', {}, 'Has code')))))].filter(Boolean);
 }
 
 function pageNumbers(current, total) {

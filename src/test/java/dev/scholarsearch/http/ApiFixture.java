@@ -53,6 +53,17 @@ public final class ApiFixture implements AutoCloseable {
     app = AppFactory.create(Services.over(index, new Suggester(index)), ServerOptions.DEFAULT).start("127.0.0.1", 0);
   }
 
+  /** A server over an index built before (by {@code scholar index}), left as it is. */
+  public static ApiFixture existing(Path index) throws IOException {
+    return new ApiFixture(index);
+  }
+
+  private ApiFixture(Path existing) throws IOException {
+    this.dir = existing;
+    index = LiveIndex.open(existing, Duration.ofSeconds(5));
+    app = AppFactory.create(Services.over(index, new Suggester(index)), ServerOptions.DEFAULT).start("127.0.0.1", 0);
+  }
+
   public static ApiFixture seeds(Path dir) throws IOException {
     return new ApiFixture(dir, List.of(TestData.seeds()), Duration.ofMillis(200));
   }

@@ -97,10 +97,12 @@ class WebPageTest {
     Browser.screenshot(driver, "search");
 
     // Facet on, chip shown, facet off.
-    driver.findElement(By.cssSelector("[data-facet=category] button[data-value=\"cs.CL\"]")).click();
+    // The facet counts arrive after the results, in a request of their own.
+    By csCl = By.cssSelector("[data-facet=category] button[data-value=\"cs.CL\"]");
+    wait.until(ExpectedConditions.elementToBeClickable(csCl)).click();
     waitStatus("5 papers for “reinforcement learning”");
     assertTrue(driver.getCurrentUrl().contains("category=cs.CL"));
-    assertEquals("true", driver.findElement(By.cssSelector("[data-facet=category] button[data-value=\"cs.CL\"]")).getAttribute("aria-pressed"));
+    wait.until(ExpectedConditions.attributeToBe(csCl, "aria-pressed", "true"));
     assertTrue(driver.findElement(By.cssSelector(".chips .chip")).getText().contains("category: cs.CL"));
     Browser.screenshot(driver, "search-filtered");
     driver.navigate().back();
