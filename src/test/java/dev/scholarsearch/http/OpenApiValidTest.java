@@ -28,5 +28,23 @@ class OpenApiValidTest {
     // The parser reads an empty list as none; the document itself must say it.
     assertEquals("[]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("security").toString(),
         "no authentication, said explicitly");
+    // OpenAPI 3.0: nullable means nothing without a type beside it. swagger-parser lets it pass,
+    // Redocly's lint (nullable-type-sibling) and 3.0 code generators do not.
+    List<String> untyped = new java.util.ArrayList<>();
+    untypedNullables(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "#", untyped);
+    assertEquals(List.of(), untyped);
+  }
+
+  private static void untypedNullables(com.fasterxml.jackson.databind.JsonNode node, String path, List<String> out) {
+    if (node.isObject()) {
+      if (node.has("nullable") && !node.has("type")) {
+        out.add(path);
+      }
+      node.properties().forEach(e -> untypedNullables(e.getValue(), path + "/" + e.getKey(), out));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        untypedNullables(node.get(i), path + "/" + i, out);
+      }
+    }
   }
 }
