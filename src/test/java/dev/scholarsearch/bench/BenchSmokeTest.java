@@ -40,7 +40,7 @@ class BenchSmokeTest {
 
   @Test
   void benchRunsAndReportsEveryMeasure(@TempDir Path dir) {
-    CliRunner.Run r = CliRunner.run("bench", "--papers", "3000", "--queries", "30", "--clients", "1,4", "--dir", dir.toString());
+    CliRunner.Run r = CliRunner.run("bench", "--papers", "1500", "--queries", "30", "--clients", "1,4", "--dir", dir.toString());
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     assertTrue(out.contains("| bare Lucene IndexWriter |"), out);
@@ -57,7 +57,7 @@ class BenchSmokeTest {
     assertTrue(out.contains("| 2 words, category+year filter, with facets | "), out);
 
     // A second run reuses both indexes and measures the queries only.
-    CliRunner.Run again = CliRunner.run("bench", "--papers", "3000", "--queries", "30", "--no-http", "--reuse",
+    CliRunner.Run again = CliRunner.run("bench", "--papers", "1500", "--queries", "30", "--no-http", "--reuse",
         "--dir", dir.toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("reused the index of an earlier run"), again.out());
@@ -68,7 +68,7 @@ class BenchSmokeTest {
   @Test
   void vectorBenchRunsAndReportsEveryMeasure(@TempDir Path dir) {
     CliRunner.Run r = CliRunner.run("bench-vectors", "--input", dev.scholarsearch.TestData.seeds().toString(),
-        "--knn-papers", "2000", "--rebuild-papers", "2000", "--queries", "20", "--dir", dir.toString());
+        "--knn-papers", "1000", "--rebuild-papers", "1000", "--queries", "20", "--dir", dir.toString());
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     assertTrue(out.contains("| with vectors, warm cache (embeds none) |"), out);

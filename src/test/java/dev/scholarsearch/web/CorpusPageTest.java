@@ -102,16 +102,16 @@ class CorpusPageTest {
   @Test
   void reportsHowFastTheFirstResultsRender() throws IOException {
     // The first load meets a cold server (its first query compiles); a user's next visit does not:
-    // a server that has answered a few dozen searches is what most visits meet.
+    // a server that has answered a few dozen searches (here 32) is what most visits meet.
     visit("cold");
     for (String q : new String[] {"graph", "neural networks", "reinforcement learning", "image segmentation", "bandits",
         "graph neural networks", "language models", "optimization"}) {
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 2; i++) {
         driver.get(page("/api/search?limit=10&facetLimit=0&q=" + q.replace(' ', '+')));
         driver.get(page("/api/search?limit=1&q=" + q.replace(' ', '+')));
       }
     }
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 3; i++) {
       visit("warm");
     }
     Browser.screenshot(driver, "corpus-search");
