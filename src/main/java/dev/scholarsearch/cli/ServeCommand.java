@@ -128,6 +128,10 @@ final class ServeCommand extends CliCommand {
     out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
         + "/  (API under /api, description at /api/openapi.json). Ctrl-C stops it.");
     out.flush();
+    // Requests are answered meanwhile; at a low priority the warm-up yields to them.
+    Thread warm = Thread.ofPlatform().daemon().name("warm-up").unstarted(() -> Services.warmUpKeywordSearch(index, suggester));
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
     stopped.await();
     return 0;
   }

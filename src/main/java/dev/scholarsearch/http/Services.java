@@ -57,6 +57,31 @@ public record Services(
     }
   }
 
+  /**
+   * Runs keyword searches the way the web page sends them (results, then facet counts) for the
+   * titles of the newest papers, so that the first visitor after a start does not wait for the
+   * search path to load and compile: on the 86k corpus the first search after start took 1.5-1.9 s
+   * to render, the warm ones 0.2-0.3 s. Lexical only, so it needs no model; best effort, like
+   * {@link #warmUp}. Runs on the caller's thread: {@code serve} gives it one of its own.
+   */
+  public static void warmUpKeywordSearch(LiveIndex index, Suggester suggester) {
+    Services s = over(index, suggester, EmbedderHandle.of(null));
+    List<String> titles = new java.util.ArrayList<>();
+    quietly(() -> s.papers().search(new SearchRequest("", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 12, false, false,
+        10, SearchMode.LEXICAL)).hits().forEach(h -> titles.add(h.title())));
+    for (String title : titles) {
+      String words = String.join(" ", java.util.Arrays.stream(title.split("[^\\p{L}\\p{N}]+"))
+          .filter(w -> w.length() > 3).limit(3).toList());
+      if (words.isBlank()) {
+        continue;
+      }
+      quietly(() -> s.papers().search(new SearchRequest(words, SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false,
+          false, 0, SearchMode.LEXICAL)));
+      quietly(() -> s.papers().search(new SearchRequest(words, SearchFilters.NONE, SortOrder.RELEVANCE, 0, 1, false,
+          false, 10, SearchMode.LEXICAL)));
+    }
+  }
+
   private static void quietly(Runnable r) {
     try {
       r.run();
