@@ -573,7 +573,10 @@ function setupSuggestions() {
       } catch (e) { close(); }
     }, 150);
   });
+  // Enter searches what is typed: a suggestion still on its way must not open over the results.
+  const cancel = () => { clearTimeout(timer); seq++; close(); };
   input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (list.hidden || active < 0)) { cancel(); return; }
     if (list.hidden) return;
     if (e.key === 'ArrowDown') { e.preventDefault(); highlight(Math.min(items.length - 1, active + 1)); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(Math.max(-1, active - 1)); }
@@ -581,7 +584,7 @@ function setupSuggestions() {
     else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); choose(items[active]); }
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
-  return close;
+  return cancel;
 }
 
 // ---------- shell ----------
