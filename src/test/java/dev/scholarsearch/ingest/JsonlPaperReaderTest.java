@@ -99,12 +99,15 @@ class JsonlPaperReaderTest {
   @Test
   void malformedJsonIsReportedInPlainWordsWithItsColumn() {
     String[][] table = {
-      {"{oops", "not valid JSON at column 2: unexpected 'o': was expecting double-quote to start field name"},
+      {"{oops", "not valid JSON at column 2: unexpected 'o': a field name goes here, in double quotes (JSON allows no comma before a '}')"},
+      {"{\"id\":\"t1\",\"title\":\"Trunc\"", "not valid JSON at column 27: the line ends before the record is closed (a '}' is missing)"},
+      {"{\"id\":\"b1\",\"title\":\"Broken, \"abstract\":\"x\"}", "not valid JSON at column 30: unexpected 'a': a comma is missing before it, or the string before it lacks its closing quote"},
+      {"{\"id\":\"x\",\"title\":\"y\",}", "not valid JSON at column 23: unexpected '}': a field name goes here, in double quotes (JSON allows no comma before a '}')"},
       {"{\"id\":\"c\",\"title\":\"y\"} trailing", "not valid JSON at column 24: 'trailing' is not JSON (text goes in double quotes)"},
       {"{\"id\":\"h\",\"title\":\"x\"}{\"id\":\"i\"}", "not valid JSON at column 23: there is more after the record; a line holds one JSON object"},
       {"{\"id\":\"e\",\"title\":\"t\tab\"}", "not valid JSON at column 21: a control character (a tab, say) inside a string must be escaped, as \\t or \\u0009"},
       {"{\"id\":\"f\",\"title\":\"g\",\"year\":NaN}", "not valid JSON at column 33: 'NaN' is not JSON (a number is written in digits)"},
-      {"{\"id\":\"g\",\"title\":\"unfinished", "not valid JSON at column 30: the line ends too early: was expecting closing quote for a string value"},
+      {"{\"id\":\"g\",\"title\":\"unfinished", "not valid JSON at column 30: the line ends too early: a string's closing '\"' is missing"},
     };
     for (String[] row : table) {
       InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.parseLine("f:1", row[0]), row[0]);
