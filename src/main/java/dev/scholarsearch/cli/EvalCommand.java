@@ -56,9 +56,9 @@ final class EvalCommand extends CliCommand {
   IndexDirOption indexDir;
 
   @Option(names = "--collection", paramLabel = "DIR",
-      description = "A test collection in one directory, as BEIR lays it out (corpus.jsonl, queries.jsonl, "
-          + "qrels/test.tsv) or as our CACM copy does (corpus.jsonl, topics.tsv, qrels.txt). When the index "
-          + "directory does not exist yet, its corpus is indexed there first (once; later runs reuse it).")
+      description = "A test collection in one directory: corpus.jsonl, queries.jsonl and qrels/test.tsv as BEIR "
+          + "lays it out, or corpus.jsonl, topics.tsv and qrels.txt as our CACM copy does. When the index "
+          + "directory does not exist yet, its corpus is indexed there first, once; later runs reuse it.")
   Path collection;
 
   @Option(names = "--model", paramLabel = "NAME",
@@ -78,7 +78,7 @@ final class EvalCommand extends CliCommand {
   Path runFile;
 
   @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "ndcg@10,map,p@10,recall@100",
-      description = "Comma-separated: map, ndcg@K, p@K, recall@K (default: ${DEFAULT-VALUE}).")
+      description = "Comma-separated: map, ndcg@K, p@K, recall@K. Default: ${DEFAULT-VALUE}")
   String metrics;
 
   @Option(names = "--baseline", description = "Also run the plain BM25 baseline on the same index and compare.")

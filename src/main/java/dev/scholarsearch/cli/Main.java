@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code scholar} command: the one place that wires ingest, index, search and the server together. */
 @Command(name = "scholar", mixinStandardHelpOptions = true, version = "scholar-search 0.1.0",
     description = {"Self-hosted search and ranking for research literature.",
-      "With no arguments, serves the API and web page on http://127.0.0.1:7070 (see 'scholar serve --help').", ""},
+      "With no arguments, serves the API and web page on http://127.0.0.1:7070; 'scholar serve --help' says more.", ""},
     footer = {"", "Run 'scholar COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
   /** Lucene logs its SIMD set-up at INFO on every start; held here so the level sticks (loggers are weakly kept). */

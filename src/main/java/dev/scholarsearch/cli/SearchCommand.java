@@ -73,7 +73,7 @@ final class SearchCommand extends CliCommand {
   boolean exact;
 
   @Option(names = "--mode", paramLabel = "MODE",
-      description = "lexical (words), semantic (meaning) or hybrid (both fused; the default when the index has vectors).")
+      description = "lexical for words, semantic for meaning, or hybrid for both fused. Default: hybrid when the index has vectors.")
   String mode;
 
   @Option(names = "--query-budget", paramLabel = "MS", defaultValue = "2000",

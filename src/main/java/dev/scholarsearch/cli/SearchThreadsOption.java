@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** {@code --search-threads N}: how many threads search one request's segments (a picocli mixin). */
 final class SearchThreadsOption {
   @Option(names = "--search-threads", paramLabel = "N", defaultValue = "0",
-      description = "Threads that search one request's segments (default: every core); 1 searches each request on "
+      description = "Threads that search one request's segments, every core by default; 1 searches each request on "
           + "its own thread only.")
   private int given;
 

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
       "      --input src/test/resources/cacm/corpus.jsonl",
       "  scholar bench-vectors --skip-text --knn-papers 0 --rebuild-papers 100000"})
 final class VectorBenchCommand extends CliCommand {
-  @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text (default: 2,000 synthetic papers).")
+  @Option(names = "--input", paramLabel = "FILE", description = "Papers with real text; without it, 2,000 synthetic papers.")
   Path input;
 
   @Option(names = "--knn-papers", paramLabel = "N", defaultValue = "100000", description = "Synthetic papers for the kNN run, 0 to skip (default: ${DEFAULT-VALUE}).")
@@ -64,7 +64,7 @@ final class VectorBenchCommand extends CliCommand {
   @Option(names = "--reuse", description = "Reuse the kNN index of an earlier run of the same size instead of building it.")
   boolean reuse;
 
-  @Option(names = "--skip-text", description = "Skip the real-text part (embedding, rebuilds, latency by mode).")
+  @Option(names = "--skip-text", description = "Skip the real-text part: embedding, rebuilds, and latency by mode.")
   boolean skipText;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Where indexes go (default: target/bench of the project).")
