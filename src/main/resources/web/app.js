@@ -61,6 +61,16 @@ function whyTag(h) {
     : 'The paper\'s embedding is close to your query\'s' + sim }, text);
 }
 
+// arXiv's computer-science subjects: the server files "LG" and "cs.lg" under "cs.LG" (CategoryCode),
+// so a filter written either way in the URL marks the one facet value as pressed.
+const CS_SUBJECTS = new Set('AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL RO SC SD SE SI SY'.split(' '));
+function canonicalCategory(v) {
+  const m = /^(cs\.)?([a-z]{2})$/i.exec(v.trim());
+  if (!m) return v;
+  const subject = m[2].toUpperCase();
+  return CS_SUBJECTS.has(subject) && (m[1] || m[2] === subject) ? 'cs.' + subject : v;
+}
+
 /** The page's state lives in the URL: view, query, filters, sort, match mode and page. */
 function readState() {
   const p = new URLSearchParams(location.search);
@@ -73,7 +83,7 @@ function readState() {
     mode: MODES.has(p.get('mode')) ? p.get('mode') : '',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     scope: p.get('scope') || 'all',
-    filters: FILTER_KEYS.flatMap((k) => p.getAll(k).map((v) => [k, v])),
+    filters: FILTER_KEYS.flatMap((k) => p.getAll(k).map((v) => [k, k === 'category' ? canonicalCategory(v) : v])),
   };
 }
 

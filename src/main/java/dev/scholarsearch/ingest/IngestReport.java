@@ -45,7 +45,7 @@ public record IngestReport(
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("files read:        %d%n", filesRead));
-    sb.append(String.format("pages parsed:      %d (layout A: %d, layout B: %d)%n",
+    sb.append(String.format("pages parsed:      %d (trust-score layout: %d, metrics layout: %d)%n",
         pagesByLayout.values().stream().mapToInt(Integer::intValue).sum(),
         pagesByLayout.getOrDefault("A", 0), pagesByLayout.getOrDefault("B", 0)));
     sb.append(String.format("JSONL lines:       %d%n", jsonlLines));

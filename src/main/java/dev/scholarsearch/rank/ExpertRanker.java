@@ -73,11 +73,20 @@ public final class ExpertRanker {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
-    return ranking(topic, filters, scope, limit, mode);
+    return ranking(topic, filters, scope, limit, mode, true);
   }
 
-  /** The same ranking to any depth (the evaluation reads the top 1,000). */
+  /**
+   * The same ranking to any depth (the evaluation reads the top 1,000), every voter included: the
+   * API leaves out researchers none of whose papers match (in semantic mode on a small index every
+   * paper votes, for any topic, nonsense included), the evaluation keeps the ranking it was tuned on.
+   */
   public List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit, Optional<SearchMode> mode) {
+    return ranking(topic, filters, scope, limit, mode, false);
+  }
+
+  private List<Expert> ranking(String topic, SearchFilters filters, Scope scope, int limit, Optional<SearchMode> mode,
+      boolean matchingOnly) {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }
@@ -139,6 +148,10 @@ public final class ExpertRanker {
         if (out.size() == limit) {
           break;
         }
+        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matching.get(sd.doc)).count();
+        if (matchingOnly && matchingPapers == 0) {
+          continue;
+        }
         Researcher r = StoredRecords.researcher(searcher, c.id()).orElse(null);
         if (r == null || (scope == Scope.PROFILES && !r.hasProfile())) {
           continue;
@@ -149,7 +162,6 @@ public final class ExpertRanker {
           evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score, matching.get(sd.doc),
               byWords.contains(sd.doc) ? words.in(sd.doc) : List.of(), similarity.get(sd.doc)));
         }
-        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matching.get(sd.doc)).count();
         out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), matchingPapers, evidence));
       }
       return out;

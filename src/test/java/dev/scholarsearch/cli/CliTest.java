@@ -21,7 +21,7 @@ class CliTest {
     String idx = dir.resolve("idx").toString();
     CliRunner.Run index = run("index", TestData.seeds().toString(), "--index", idx, "--reference-date", "2026-11-22");
     assertEquals(0, index.code(), index.err());
-    assertTrue(index.out().contains("pages parsed:      5 (layout A: 3, layout B: 2)"), index.out());
+    assertTrue(index.out().contains("pages parsed:      5 (trust-score layout: 3, metrics layout: 2)"), index.out());
     assertTrue(index.out().contains("papers:            42 (from 48 listings; 5 duplicates merged, 1 version merged)"), index.out());
     assertTrue(index.out().contains("researchers:       57 (4 with a profile; 1 profile page merged into another)"), index.out());
     assertTrue(index.out().contains("skipped:           0"), index.out());

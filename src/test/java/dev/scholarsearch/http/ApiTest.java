@@ -179,13 +179,13 @@ class ApiTest {
   /**
    * A similar paper's "why" names content words only. Over the similar lists of every seed paper:
    * the filler words a user saw there before ("keep, exploits, during, per", and "our", "from",
-   * "which", "both", "can", "its") never appear, and most hits still name five words.
+   * "which", "both", "can", "its") never appear, and most hits still name three words or more.
    */
   @Test
   void similarPapersGiveContentWordsAsTheirReason() {
     Set<String> filler = Set.of("keep", "exploits", "during", "per", "our", "from", "which", "both", "can", "its", "we");
     List<String> seen = new ArrayList<>();
-    int withFive = 0;
+    int withThree = 0;
     int hits = 0;
     for (JsonNode p : api.get("/api/search?limit=100").json().get("hits")) {
       for (JsonNode h : api.get("/api/papers/" + p.get("id").asText() + "/similar?limit=10").json().get("hits")) {
@@ -195,11 +195,11 @@ class ApiTest {
             seen.add(t.asText() + " (" + h.get("reason").asText() + ")");
           }
         });
-        withFive += h.get("sharedTerms").size() == 5 ? 1 : 0;
+        withThree += h.get("sharedTerms").size() >= 3 ? 1 : 0;
       }
     }
     assertEquals(List.of(), seen);
-    assertTrue(hits >= 400 && withFive > hits / 2, withFive + " of " + hits + " hits name five words");
+    assertTrue(hits >= 400 && withThree > hits / 2, withThree + " of " + hits + " hits name three words or more");
   }
 
   @Test
