@@ -52,8 +52,14 @@ final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  /** The methods the API serves on {@code path}, in the order routes are declared; empty for no route. */
+  /**
+   * The methods the API serves on {@code path}, in the order routes are declared, HEAD after GET
+   * (Javalin answers HEAD on every GET route); empty for no route.
+   */
   static List<String> allowedMethods(String path) {
-    return ALL.stream().filter(r -> r.matches(path)).map(r -> r.method().name()).distinct().toList();
+    return ALL.stream().filter(r -> r.matches(path))
+        .flatMap(r -> r.method() == HandlerType.GET ? java.util.stream.Stream.of("GET", "HEAD")
+            : java.util.stream.Stream.of(r.method().name()))
+        .distinct().toList();
   }
 }

@@ -329,7 +329,7 @@ class ApiTest {
   @Test
   void wrongMethodsAre405WithAllow() {
     String[][] cases = {
-      {"POST", "/api/search", "GET"}, {"DELETE", "/api/papers/x", "GET"}, {"GET", "/api/similar", "POST"},
+      {"POST", "/api/search", "GET, HEAD"}, {"DELETE", "/api/papers/x", "GET, HEAD"}, {"GET", "/api/similar", "POST"},
       {"POST", "/", "GET, HEAD"}, {"PUT", "/app.js", "GET, HEAD"}, {"DELETE", "/index.html", "GET, HEAD"},
     };
     for (String[] c : cases) {
