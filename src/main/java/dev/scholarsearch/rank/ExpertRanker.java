@@ -100,18 +100,8 @@ public final class ExpertRanker {
       // Every paper of the pool votes (the ranking is tuned so), but only those that contain the
       // topic's words or are close to it in meaning count as matching: on a small index every
       // paper is among the nearest, and "17 matching of 17" would say nothing.
-      Map<Integer, Boolean> matching = new HashMap<>();
-      Set<Integer> byWords = new java.util.HashSet<>();
-      for (Retrieval.Ranked r : ranked) {
-        matching.put(r.doc(), r.fusion().map(f -> f.lexical() || f.close()).orElse(true));
-        if (r.fusion().map(RankFusion.Fused::lexical).orElse(true)) {
-          byWords.add(r.doc());
-        }
-      }
-      Map<Integer, Float> similarity = new HashMap<>();
-      for (Retrieval.Ranked r : ranked) {
-        r.similarity().ifPresent(v -> similarity.put(r.doc(), v));
-      }
+      Map<Integer, Retrieval.Ranked> byDoc = new HashMap<>();
+      ranked.forEach(r -> byDoc.put(r.doc(), r));
       MatchedWords words = new MatchedWords(searcher.getIndexReader(), q);
       if (topDocs.length == 0) {
         return List.of();
@@ -148,7 +138,7 @@ public final class ExpertRanker {
         if (out.size() == limit) {
           break;
         }
-        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matching.get(sd.doc)).count();
+        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matches(byDoc.get(sd.doc))).count();
         if (matchingOnly && matchingPapers == 0) {
           continue;
         }
@@ -159,13 +149,24 @@ public final class ExpertRanker {
         List<Expert.Evidence> evidence = new ArrayList<>();
         for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(EVIDENCE, c.votes().docs.size()))) {
           var d = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
-          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score, matching.get(sd.doc),
-              byWords.contains(sd.doc) ? words.in(sd.doc) : List.of(), similarity.get(sd.doc)));
+          Retrieval.Ranked hit = byDoc.get(sd.doc);
+          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score, matches(hit),
+              foundByWords(hit) ? words.in(sd.doc) : List.of(), hit.similarity().orElse(null)));
         }
         out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), matchingPapers, evidence));
       }
       return out;
     });
+  }
+
+  /** Found by its words: every lexical hit, and a fused one with a lexical side. */
+  private static boolean foundByWords(Retrieval.Ranked r) {
+    return r.fusion().map(RankFusion.Fused::lexical).orElse(true);
+  }
+
+  /** Matches the topic: found by its words, or close to it in meaning (the hybrid floor). */
+  private static boolean matches(Retrieval.Ranked r) {
+    return foundByWords(r) || r.fusion().map(RankFusion.Fused::close).orElse(false);
   }
 
   private double score(Votes v, int paperCount) {
