@@ -1,5 +1,7 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.cluster.ClusterIndexer;
+import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Indexer;
@@ -92,6 +94,19 @@ final class IndexCommand extends CliCommand {
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
   boolean quiet;
 
+  @Option(names = "--engine", paramLabel = "URL",
+      description = "Build into a SolrCloud instead of a local index: solr://HOST:PORT[,HOST:PORT...]/NAME. A new "
+          + "collection is built from the inputs given (default: seeds/), then the alias NAME is moved to it.")
+  String engine;
+
+  @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+      description = "With --engine: shards of the new collection (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--replicas", paramLabel = "N", defaultValue = "2",
+      description = "With --engine: copies of each shard, at most one a node (default: ${DEFAULT-VALUE}).")
+  int replicas;
+
   @Override
   public Integer call() {
     Path dir = indexDir.path();
@@ -103,6 +118,9 @@ final class IndexCommand extends CliCommand {
       return 2;
     }
     RebuildService rebuild = new RebuildService(out, err);
+    if (engine != null) {
+      return onEngine(rebuild, given);
+    }
     IndexStatus status = IndexStatus.of(dir);
     Optional<EmbeddingModel> vectors;
     try {
@@ -153,6 +171,28 @@ final class IndexCommand extends CliCommand {
         yield rebuild.build(dir, List.copyOf(all), Optional.of(r.manifest()), options);
       }
     };
+  }
+
+  /** {@code index --engine}: a new collection from the inputs given, the alias swapped to it. */
+  private int onEngine(RebuildService rebuild, List<Path> given) {
+    EngineUrl url;
+    ClusterIndexer.Layout layout;
+    Optional<EmbeddingModel> vectors;
+    try {
+      url = EngineUrl.parse(engine);
+      layout = new ClusterIndexer.Layout(shards, replicas);
+      if (noVectors && model != null) {
+        throw new IllegalArgumentException("--no-vectors builds without embeddings, so --model " + model
+            + " has nothing to do; give one or the other");
+      }
+      vectors = noVectors ? Optional.empty() : Optional.of(model == null ? EmbeddingModel.DEFAULT : EmbeddingModel.parse(model));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage() + ". Nothing was changed.");
+      return 2;
+    }
+    RebuildService.Options options = new RebuildService.Options(referenceDate, vectors, vectorCache, true, quiet, false);
+    Path cache = vectorCache != null ? vectorCache.toAbsolutePath() : indexDir.path().resolve("vector-cache");
+    return rebuild.buildOnEngine(url, given.isEmpty() ? List.of(Home.defaultSeeds()) : given, options, cache, layout);
   }
 
   /**

@@ -35,7 +35,8 @@ public final class Main implements Runnable {
         .addSubcommand(new BenchCommand().writingTo(out, err))
         .addSubcommand(new VectorBenchCommand().writingTo(out, err))
         .addSubcommand(new EmbedBenchCommand().writingTo(out, err))
-        .addSubcommand(new LoadTestCommand().writingTo(out, err));
+        .addSubcommand(new LoadTestCommand().writingTo(out, err))
+        .addSubcommand(new ClusterCommand().writingTo(out, err));
     listSettings(cli.getSubcommands().get("eval").getCommandSpec().usageMessage());
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));

@@ -1,5 +1,8 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.cluster.ClusterIndexer;
+import dev.scholarsearch.cluster.EngineUrl;
+import dev.scholarsearch.cluster.SolrHttp;
 import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
@@ -78,6 +81,45 @@ record RebuildService(PrintStream out, PrintStream err) {
         yield 0;
       }
     };
+  }
+
+  /**
+   * Builds what {@code paths} give into a new collection of the cluster at {@code engine} and swaps
+   * its alias to it; returns the exit code. Embeddings are cached in {@code cacheDir} as for a local
+   * index, so a rebuild embeds only new or changed papers.
+   */
+  int buildOnEngine(EngineUrl engine, List<Path> paths, Options options, Path cacheDir, ClusterIndexer.Layout layout) {
+    ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
+        : new ReferenceDate(options.referenceDate());
+    Consumer<String> progress = options.quiet() ? s -> {} : err::println;
+    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
+    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
+      out.print(result.report().summary());
+      err.println("error: nothing to index (no paper was read from " + paths + "); the cluster is unchanged");
+      return 2;
+    }
+    InputFiles files = InputFiles.scan(paths);
+    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
+        + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
+        + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
+    EmbeddingModel model = options.vectors().orElse(null);
+    try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
+      PaperVectors vectors = model == null ? null : PaperVectors.using(() -> OnnxEmbedder.shared(model), cache, progress);
+      ClusterIndexer.Build b = ClusterIndexer.build(new SolrHttp(engine), result.corpus(),
+          paths.stream().map(Path::toString).toList(), fingerprint, vectors,
+          model == null ? EmbeddingModel.DEFAULT.dimensions() : model.dimensions(), layout, progress);
+      out.print(result.report().summary());
+      out.println("vectors:           " + (vectors == null ? "none (built without vectors: lexical search only)"
+          : vectors.stats().summary()));
+      out.println("engine:            " + engine + " (" + b.manifest().papers() + " papers, " + b.manifest().researchers()
+          + " researchers)");
+      out.println("build:             " + b.summary());
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: could not build the collection on " + engine + ": " + Errors.describe(e));
+      err.println("The alias " + engine.name() + ", if it existed, still points at the collection it did.");
+      return 1;
+    }
   }
 
   /**

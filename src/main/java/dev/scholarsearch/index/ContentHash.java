@@ -28,12 +28,12 @@ public final class ContentHash {
   }
 
   /** The same from the paper's record as {@link RecordJson} writes it, for a caller that has it already. */
-  static BytesRef ofPaperRecord(String record, String vectorModel) {
+  public static BytesRef ofPaperRecord(String record, String vectorModel) {
     return hash(PAPER, record, vectorModel);
   }
 
   /** The fingerprint of a researcher document, from the record JSON it stores (its only content). */
-  static BytesRef ofResearcherRecord(String record) {
+  public static BytesRef ofResearcherRecord(String record) {
     return hash(RESEARCHER, record, "");
   }
 

@@ -41,7 +41,7 @@ public record IndexManifest(List<String> inputs, String fingerprint, Instant bui
     return hasVectors() ? EmbeddingModel.named(vectorModel) : Optional.empty();
   }
 
-  Map<String, String> toUserData() {
+  public Map<String, String> toUserData() {
     Map<String, String> m = new HashMap<>();
     try {
       m.put("inputs", RecordJson.MAPPER.writeValueAsString(inputs));

@@ -29,6 +29,7 @@ class LayeringTest {
         .layer("cli").definedBy("dev.scholarsearch.cli..")
         .layer("bench").definedBy("dev.scholarsearch.bench..")
         .layer("http").definedBy("dev.scholarsearch.http..")
+        .layer("cluster").definedBy("dev.scholarsearch.cluster..")
         .layer("eval").definedBy("dev.scholarsearch.eval..")
         .layer("similar").definedBy("dev.scholarsearch.similar..")
         .layer("rank").definedBy("dev.scholarsearch.rank..")
@@ -40,14 +41,16 @@ class LayeringTest {
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("http").mayOnlyBeAccessedByLayers("bench", "cli")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("http", "bench", "cli")
         .whereLayer("eval").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("similar").mayOnlyBeAccessedByLayers("http", "eval", "bench", "cli")
-        .whereLayer("rank").mayOnlyBeAccessedByLayers("http", "eval", "bench", "cli")
-        .whereLayer("search").mayOnlyBeAccessedByLayers("similar", "rank", "http", "eval", "bench", "cli")
-        .whereLayer("index").mayOnlyBeAccessedByLayers("search", "similar", "rank", "http", "eval", "bench", "cli")
-        .whereLayer("ingest").mayOnlyBeAccessedByLayers("bench", "cli")
-        .whereLayer("embed").mayOnlyBeAccessedByLayers("index", "search", "similar", "rank", "http", "eval", "bench",
+        .whereLayer("similar").mayOnlyBeAccessedByLayers("cluster", "http", "eval", "bench", "cli")
+        .whereLayer("rank").mayOnlyBeAccessedByLayers("cluster", "http", "eval", "bench", "cli")
+        .whereLayer("search").mayOnlyBeAccessedByLayers("similar", "rank", "cluster", "http", "eval", "bench", "cli")
+        .whereLayer("index").mayOnlyBeAccessedByLayers("search", "similar", "rank", "cluster", "http", "eval", "bench",
             "cli")
+        .whereLayer("ingest").mayOnlyBeAccessedByLayers("bench", "cli")
+        .whereLayer("embed").mayOnlyBeAccessedByLayers("index", "search", "similar", "rank", "cluster", "http", "eval",
+            "bench", "cli")
         .check(main);
   }
 

@@ -1,0 +1,224 @@
+package dev.scholarsearch.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.VectorSource;
+import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * Builds a corpus into a new collection of the cluster and then points the URL's alias at it, so
+ * readers move from the old collection to the new one at once and never see a half-built one. The
+ * collection before stays (to go back to, by hand); older ones of the same alias are deleted.
+ */
+public final class ClusterIndexer {
+  private static final int BATCH = 500;
+  private static final Duration ADMIN = Duration.ofMinutes(3);
+  private static final Duration UPDATE = Duration.ofMinutes(2);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
+
+  /**
+   * @param shards how many shards the collection is split into
+   * @param replicas copies of each shard (at most one a node: more are capped, and said)
+   */
+  public record Layout(int shards, int replicas) {
+    public Layout {
+      if (shards < 1 || replicas < 1) {
+        throw new IllegalArgumentException("shards and replicas must be at least 1, got " + shards + " and " + replicas);
+      }
+    }
+  }
+
+  /** What a build did. */
+  public record Build(String collection, Optional<String> previous, List<String> deleted, IndexManifest manifest,
+      Layout layout, double seconds) {
+    public String summary() {
+      return String.format("collection %s (%d shard%s x %d replica%s) in %.1f s; alias %s now points at it%s%s",
+          collection, layout.shards(), layout.shards() == 1 ? "" : "s", layout.replicas(),
+          layout.replicas() == 1 ? "" : "s", seconds, alias(collection),
+          previous.map(p -> ", the collection before (" + p + ") is kept").orElse(""),
+          deleted.isEmpty() ? "" : ", older ones deleted: " + String.join(", ", deleted));
+    }
+  }
+
+  private ClusterIndexer() {}
+
+  /** Builds {@code corpus} into a new collection and swaps the alias; vectors when {@code vectors} is not null. */
+  public static Build build(SolrHttp solr, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
+      int dimensions, Layout asked, Consumer<String> progress) throws IOException {
+    long start = System.nanoTime();
+    String alias = solr.url().name();
+    solr.discoverNodes();
+    Map<String, String> aliases = aliases(solr);
+    List<String> collections = collections(solr);
+    if (collections.contains(alias) && !aliases.containsKey(alias)) {
+      throw new IOException("the cluster has a collection named '" + alias + "' that is not an alias; the project "
+          + "builds collections named " + alias + "_<time> behind an alias '" + alias + "', so give another name in "
+          + "the engine URL, or delete that collection");
+    }
+    int nodes = liveNodes(solr);
+    Layout layout = new Layout(asked.shards(), Math.min(asked.replicas(), nodes));
+    if (layout.replicas() < asked.replicas()) {
+      progress.accept("the cluster has " + nodes + " live node" + (nodes == 1 ? "" : "s") + ": " + layout.replicas()
+          + " replica" + (layout.replicas() == 1 ? "" : "s") + " a shard instead of " + asked.replicas());
+    }
+    SolrConfigSet config = SolrConfigSet.forVectors(dimensions);
+    upload(solr, config);
+    String collection = alias + "_" + STAMP.format(Instant.now());
+    solr.get("/solr/admin/collections", Map.of("action", "CREATE", "name", collection, "numShards", layout.shards(),
+        "replicationFactor", layout.replicas(), "collection.configName", config.name(), "wt", "json"), ADMIN);
+    progress.accept("created collection " + collection + " (" + layout.shards() + " shards x " + layout.replicas()
+        + " replicas, configset " + config.name() + ")");
+    try {
+      String model = vectors == null ? IndexManifest.NO_VECTORS : vectors.model();
+      if (vectors != null) {
+        vectors.prepare(corpus.papers());
+      }
+      send(solr, collection, corpus, vectors, progress);
+      IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
+          corpus.researchers().size(), model);
+      post(solr, collection, List.of(SolrDocuments.manifest(manifest, averageTextLength(corpus.papers()))));
+      solr.get("/solr/" + collection + "/update", Map.of("commit", "true", "waitSearcher", "true", "wt", "json"), ADMIN);
+      long found = solr.get("/solr/" + collection + "/select", Map.of("q", "kind:" + Fields.KIND_PAPER, "rows", 0,
+          "wt", "json"), UPDATE).path("response").path("numFound").asLong();
+      if (found != corpus.papers().size()) {
+        throw new IOException("the new collection " + collection + " holds " + found + " papers after the commit, not "
+            + corpus.papers().size());
+      }
+      Optional<String> previous = Optional.ofNullable(aliases.get(alias));
+      solr.get("/solr/admin/collections", Map.of("action", "CREATEALIAS", "name", alias, "collections", collection,
+          "wt", "json"), ADMIN);
+      List<String> deleted = new ArrayList<>();
+      for (String c : collections) {
+        if (c.startsWith(alias + "_") && !previous.map(c::equals).orElse(false) && !c.equals(collection)) {
+          solr.get("/solr/admin/collections", Map.of("action", "DELETE", "name", c, "wt", "json"), ADMIN);
+          deleted.add(c);
+        }
+      }
+      return new Build(collection, previous, deleted, manifest, layout, (System.nanoTime() - start) / 1e9);
+    } catch (IOException | RuntimeException e) {
+      // Never aliased, so no reader saw it: the alias still points where it did.
+      try {
+        solr.get("/solr/admin/collections", Map.of("action", "DELETE", "name", collection, "wt", "json"), ADMIN);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+  }
+
+  /** The name of the alias a collection of {@link #build} belongs to. */
+  static String alias(String collection) {
+    return collection.replaceFirst("_\\d{8}_\\d{6}_\\d{3}$", "");
+  }
+
+  private static void send(SolrHttp solr, String collection, Corpus corpus, VectorSource vectors,
+      Consumer<String> progress) throws IOException {
+    int total = corpus.papers().size() + corpus.researchers().size();
+    int sent = 0;
+    long lastReport = System.nanoTime();
+    List<com.fasterxml.jackson.databind.node.ObjectNode> batch = new ArrayList<>(BATCH);
+    Iterator<Paper> papers = corpus.papers().iterator();
+    Iterator<Researcher> researchers = corpus.researchers().iterator();
+    while (papers.hasNext() || researchers.hasNext()) {
+      if (papers.hasNext()) {
+        Paper p = papers.next();
+        batch.add(SolrDocuments.paper(p, vectors == null ? null : vectors.of(p), vectors == null ? "" : vectors.model()));
+      } else {
+        batch.add(SolrDocuments.researcher(researchers.next()));
+      }
+      if (batch.size() == BATCH || (!papers.hasNext() && !researchers.hasNext())) {
+        post(solr, collection, batch);
+        sent += batch.size();
+        batch.clear();
+        if (System.nanoTime() - lastReport > 5_000_000_000L) {
+          progress.accept(String.format("sent %,d of %,d documents to %s", sent, total, collection));
+          lastReport = System.nanoTime();
+        }
+      }
+    }
+  }
+
+  private static void post(SolrHttp solr, String collection, List<com.fasterxml.jackson.databind.node.ObjectNode> docs)
+      throws IOException {
+    ArrayNode array = SolrHttp.MAPPER.createArrayNode();
+    docs.forEach(array::add);
+    solr.post("/solr/" + collection + "/update", Map.of("wt", "json"), SolrHttp.MAPPER.writeValueAsBytes(array),
+        "application/json", UPDATE);
+  }
+
+  private static void upload(SolrHttp solr, SolrConfigSet config) throws IOException {
+    JsonNode list = solr.get("/solr/admin/configs", Map.of("action", "LIST", "wt", "json"), ADMIN);
+    for (JsonNode n : list.path("configSets")) {
+      if (n.asText().equals(config.name())) {
+        return;
+      }
+    }
+    solr.post("/solr/admin/configs", Map.of("action", "UPLOAD", "name", config.name(), "wt", "json"), config.zip(),
+        "application/octet-stream", ADMIN);
+  }
+
+  static Map<String, String> aliases(SolrHttp solr) throws IOException {
+    JsonNode r = solr.get("/solr/admin/collections", Map.of("action", "LISTALIASES", "wt", "json"), ADMIN);
+    Map<String, String> out = new java.util.HashMap<>();
+    r.path("aliases").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  private static List<String> collections(SolrHttp solr) throws IOException {
+    JsonNode r = solr.get("/solr/admin/collections", Map.of("action", "LIST", "wt", "json"), ADMIN);
+    List<String> out = new ArrayList<>();
+    r.path("collections").forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static int liveNodes(SolrHttp solr) throws IOException {
+    JsonNode r = solr.get("/solr/admin/collections", Map.of("action", "CLUSTERSTATUS", "wt", "json"), ADMIN);
+    return Math.max(1, r.path("cluster").path("live_nodes").size());
+  }
+
+  /** The mean number of tokens of the combined field, as the local index's statistics give it. */
+  static double averageTextLength(List<Paper> papers) {
+    if (papers.isEmpty()) {
+      return 0;
+    }
+    // One analyzer for all threads: it keeps its token streams per thread.
+    try (Analyzer english = Analyzers.english()) {
+      long tokens = papers.parallelStream()
+          .mapToLong(p -> count(english, p.title()) + count(english, p.abstractText())).sum();
+      return (double) tokens / papers.size();
+    }
+  }
+
+  private static long count(Analyzer a, String text) {
+    try (TokenStream ts = a.tokenStream(Fields.TEXT, text)) {
+      ts.reset();
+      long n = 0;
+      while (ts.incrementToken()) {
+        n++;
+      }
+      ts.end();
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
