@@ -1,6 +1,8 @@
 package dev.scholarsearch.cli;
 
 
+import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.QueryTimeoutException;
@@ -81,8 +83,16 @@ final class SearchCommand extends CliCommand {
           + "embedding model, once per run, does not count against it.")
   long queryBudgetMs;
 
+  @Option(names = "--engine", paramLabel = "URL",
+      description = "Search a SolrCloud collection built by 'index --engine' instead of a local index: "
+          + "solr://HOST:PORT[,HOST:PORT...]/NAME.")
+  String engine;
+
   @Override
   public Integer call() {
+    if (engine != null) {
+      return onEngine();
+    }
     Path dir = indexDir.path();
     if (!indexDir.readable(err)) {
       return 1;
@@ -93,24 +103,8 @@ final class SearchCommand extends CliCommand {
     }
     try (LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.refreshEvery(Duration.ofHours(1))
         .budget(Duration.ofMillis(queryBudgetMs)))) {
-      SearchFilters filters = new SearchFilters(authors, categories, venues, types,
-          year == null ? YearRange.ANY : YearRange.parse(year), hasCode);
-      SearchRequest req = new SearchRequest(query, filters, SortOrder.parse(sort), offset, limit, exact, false, 0,
-          SearchMode.parse(mode));
-      SearchResult r = new PaperSearcher(index).search(req);
-      // An empty query lists papers newest first: there is no relevance, so no score to print.
-      boolean listing = query.isBlank();
-      out.printf("%d %s %s%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
-          listing ? "listed, newest first" : "match (" + r.mode() + ")",
-          r.hits().isEmpty() ? "." : offset == 0 ? "; top " + r.hits().size() + ":"
-              : String.format("; %d to %d:", offset + 1, offset + r.hits().size()));
-      int rank = offset + 1;
-      for (PaperHit h : r.hits()) {
-        out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() != null ? h.year() : "----", h.title());
-        out.printf("    %s%s%n", h.authors().stream().map(dev.scholarsearch.model.AuthorLink::name).collect(java.util.stream.Collectors.joining(", ")), listing ? "" : String.format("   (score %.3f, matched by %s%s)",
-            h.score(), h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words"
-                : "meaning", h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity())));
-      }
+      SearchRequest req = request();
+      print(new PaperSearcher(index).search(req));
       return 0;
     } catch (InvalidRequestException e) {
       err.println("error: " + e.getMessage());
@@ -124,6 +118,44 @@ final class SearchCommand extends CliCommand {
     } catch (IOException e) {
       err.println("error: cannot open the index in " + dir + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  private SearchRequest request() {
+    SearchFilters filters = new SearchFilters(authors, categories, venues, types,
+        year == null ? YearRange.ANY : YearRange.parse(year), hasCode);
+    return new SearchRequest(query, filters, SortOrder.parse(sort), offset, limit, exact, false, 0,
+        SearchMode.parse(mode));
+  }
+
+  /** {@code search --engine}: the same search on a cluster. */
+  private int onEngine() {
+    try {
+      SearchRequest req = request();
+      print(ClusterSearcher.open(EngineUrl.parse(engine)).search(req));
+      return 0;
+    } catch (InvalidRequestException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private void print(SearchResult r) {
+    // An empty query lists papers newest first: there is no relevance, so no score to print.
+    boolean listing = query.isBlank();
+    out.printf("%d %s %s%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
+        listing ? "listed, newest first" : "match (" + r.mode() + ")",
+        r.hits().isEmpty() ? "." : offset == 0 ? "; top " + r.hits().size() + ":"
+            : String.format("; %d to %d:", offset + 1, offset + r.hits().size()));
+    int rank = offset + 1;
+    for (PaperHit h : r.hits()) {
+      out.printf("%2d. %-16s %s  %s%n", rank++, h.id(), h.year() != null ? h.year() : "----", h.title());
+      out.printf("    %s%s%n", h.authors().stream().map(dev.scholarsearch.model.AuthorLink::name).collect(java.util.stream.Collectors.joining(", ")), listing ? "" : String.format("   (score %.3f, matched by %s%s)",
+          h.score(), h.matchedBy().equals("both") ? "words and meaning" : h.matchedBy().equals("lexical") ? "words"
+              : "meaning", h.similarity() == null ? "" : String.format(", similarity %.2f", h.similarity())));
     }
   }
 }

@@ -37,6 +37,7 @@ public final class SolrConfigSet {
         .getBytes(StandardCharsets.UTF_8));
     files.put("solrconfig.xml", resource("solrconfig.xml").getBytes(StandardCharsets.UTF_8));
     files.put("stopwords.txt", stopWords().getBytes(StandardCharsets.UTF_8));
+    files.put("query-gaps.txt", (SolrQueryWriter.GAP + "\n").getBytes(StandardCharsets.UTF_8));
     return new SolrConfigSet(files);
   }
 

@@ -34,6 +34,7 @@ public final class SolrDocuments {
     d.put(Fields.TITLE, p.title());
     d.put(Fields.ABSTRACT, p.abstractText());
     d.put(Fields.TITLE_EXACT, p.title());
+    d.put(Fields.ABSTRACT + "_exact", p.abstractText());
     // Two values, title then abstract: the schema's position gap keeps phrases from spanning them.
     d.putArray(Fields.TEXT).add(p.title()).add(p.abstractText());
     d.putArray(Fields.TEXT_EXACT).add(p.title()).add(p.abstractText());

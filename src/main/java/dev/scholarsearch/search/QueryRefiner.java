@@ -27,7 +27,7 @@ final class QueryRefiner {
 
   /**
    * The refined form of {@code q}'s query (without filters); {@code firstPass} is the same query
-   * with the filters, whose top papers feed RM3. Words the query only prohibits take no part.
+   * with the filters, whose top papers feed RM3 ({@code searcher} null: no RM3). Words the query only prohibits take no part.
    */
   Query refine(IndexSearcher searcher, UserQuery q, Query firstPass) throws IOException {
     Query original = q.query();
@@ -44,7 +44,8 @@ final class QueryRefiner {
       }
       changed = true;
     }
-    if (tuning.feedbackDocs() > 0 && !q.words().isEmpty()) {
+    // Without a local searcher (an engine elsewhere ranks) there are no statistics to learn from.
+    if (tuning.feedbackDocs() > 0 && !q.words().isEmpty() && searcher != null) {
       Query expansion = Feedback.expansion(searcher, firstPass, tuning.feedbackDocs(), tuning.feedbackTerms(),
           new HashSet<>(q.words()).size() * (1 - tuning.originalWeight()) / tuning.originalWeight(), tuning.titleWeight());
       if (expansion != null) {

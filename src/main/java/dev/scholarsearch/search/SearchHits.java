@@ -55,18 +55,31 @@ final class SearchHits {
     for (int doc : docIds) {
       papers.put(doc, RecordJson.paper(stored.document(doc, RECORD_ONLY).get(Fields.RECORD)));
     }
-    String[] snippets = highlighter(searcher, req.exact(), positional(q.query()), papers)
-        .highlightFields(new String[] {Fields.ABSTRACT}, q.query(), docIds, new int[] {2}).get(Fields.ABSTRACT);
+    String[] snippets = snippets(searcher, req.exact(), q.query(), docIds, papers);
     List<PaperHit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       Retrieval.Ranked h = page.get(i);
-      Paper p = papers.get(h.doc());
       String explanation = req.explain() ? explain(searcher, h, r.lexical().orElse(null), mode) : null;
-      hits.add(new PaperHit(p.id(), p.title(), AuthorLink.of(p.authors()),
-          p.knownYear(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
-          snippets[i] == null ? "" : snippets[i], explanation, h.matchedBy(mode), h.similarity().orElse(null)));
+      hits.add(hit(papers.get(h.doc()), h, snippets[i], explanation, mode));
     }
     return hits;
+  }
+
+  /** One hit of a page: the paper as listed, its score and snippet, and why it ranks (when asked). */
+  static PaperHit hit(Paper p, Retrieval.Ranked h, String snippet, String explanation, SearchMode mode) {
+    return new PaperHit(p.id(), p.title(), AuthorLink.of(p.authors()),
+        p.knownYear(), p.date(), p.categories(), p.venue(), p.type(), p.hasCode(), h.score(),
+        snippet == null ? "" : snippet, explanation, h.matchedBy(mode), h.similarity().orElse(null));
+  }
+
+  /**
+   * The highlighted snippets of {@code papers}' abstracts for {@code query}, in the order of
+   * {@code docIds} (null where nothing matched). {@code searcher} only has to hold the documents.
+   */
+  String[] snippets(IndexSearcher searcher, boolean exact, Query query, int[] docIds, Map<Integer, Paper> papers)
+      throws IOException {
+    return highlighter(searcher, exact, positional(query), papers)
+        .highlightFields(new String[] {Fields.ABSTRACT}, query, docIds, new int[] {2}).get(Fields.ABSTRACT);
   }
 
   /** Whether {@code q} has a phrase or a position range in it: only then do its matches depend on positions. */

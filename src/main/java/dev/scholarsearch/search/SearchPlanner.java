@@ -130,6 +130,19 @@ public final class SearchPlanner {
     return queryVectors.of(q);
   }
 
+  /**
+   * The relevance query of a keyword search on an engine that is not a local index (a cluster),
+   * for records of {@code averageLength} tokens: refined as {@link #forPage} refines it, the
+   * proximity pairs added. RM3 feedback needs the local index's term statistics; it is off by
+   * default, and an engine ranks without it.
+   */
+  public Query refinedElsewhere(UserQuery q, double averageLength) throws IOException {
+    if (q.exact() || q.isListing()) {
+      return q.query();
+    }
+    return tuned(averageLength).refiner().refine(null, q, q.query());
+  }
+
   /** The relevance query: parsed, then refined (proximity, feedback) unless the user asked for exact words. */
   private Query refined(LiveIndex.Snapshot searcher, UserQuery q, SearchFilters f) throws IOException {
     if (q.exact() || q.isListing()) {

@@ -50,7 +50,9 @@ public final class ClusterMain {
       }
     };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "cluster-stop"));
-    System.out.println("nodes: " + hosts(cluster.getJettySolrRunners()));
+    // Node numbers stay those of the start: the cluster drops a stopped node from its own list.
+    List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
+    System.out.println("nodes: " + hosts(runners));
     System.out.flush();
 
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -60,14 +62,14 @@ public final class ClusterMain {
       try {
         switch (words[0]) {
           case "stop" -> {
-            JettySolrRunner node = cluster.getJettySolrRunner(Integer.parseInt(words[1]));
+            JettySolrRunner node = runners.get(Integer.parseInt(words[1]));
             cluster.stopJettySolrRunner(node);
             cluster.waitForJettyToStop(node);
             reply("stopped " + words[1]);
           }
           case "start" -> {
-            JettySolrRunner node = cluster.getJettySolrRunner(Integer.parseInt(words[1]));
-            node.start(true);
+            JettySolrRunner node = runners.get(Integer.parseInt(words[1]));
+            cluster.startJettySolrRunner(node, true);
             cluster.waitForNode(node, 60);
             reply("started " + words[1] + " " + node.getLocalPort());
           }

@@ -1,0 +1,204 @@
+package dev.scholarsearch.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scholarsearch.embed.EmbedderHandle;
+import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.InvalidRequestException;
+import dev.scholarsearch.index.RecordJson;
+import dev.scholarsearch.search.FacetValue;
+import dev.scholarsearch.search.HybridTuning;
+import dev.scholarsearch.search.PaperHit;
+import dev.scholarsearch.search.QueryVectors;
+import dev.scholarsearch.search.RankedElsewhere;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
+import dev.scholarsearch.search.SearchPlanner;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SearchResult;
+import dev.scholarsearch.search.SearchTuning;
+import dev.scholarsearch.search.SortOrder;
+import dev.scholarsearch.search.UserQuery;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.lucene.search.Query;
+
+/**
+ * Keyword search on a cluster: the query parsed, analysed and refined by the project as for the
+ * local index ({@link SearchPlanner}), run by Solr with exact global statistics, the filters as
+ * tagged filter queries and each facet counted without its own filter (what drill-sideways counts
+ * locally), the page formatted as a local page ({@link RankedElsewhere}).
+ */
+public final class ClusterSearcher {
+  private static final Duration QUERY = Duration.ofSeconds(10);
+
+  private final SolrHttp solr;
+  private final IndexManifest manifest;
+  private final double averageTextLength;
+  private final SearchPlanner planner;
+  private final RankedElsewhere pages;
+
+  private ClusterSearcher(SolrHttp solr, IndexManifest manifest, double averageTextLength) {
+    this.solr = solr;
+    this.manifest = manifest;
+    this.averageTextLength = averageTextLength;
+    QueryVectors vectors = new QueryVectors(EmbedderHandle.shared(manifest.embeddingModel()
+        .orElse(EmbeddingModel.DEFAULT)));
+    this.planner = new SearchPlanner(SearchTuning.DEFAULT, HybridTuning.DEFAULT, vectors, () -> averageTextLength);
+    this.pages = new RankedElsewhere(HybridTuning.DEFAULT, vectors);
+  }
+
+  /** Connects to the collection the URL's alias names, and reads its manifest. */
+  public static ClusterSearcher open(EngineUrl url) throws IOException {
+    SolrHttp solr = new SolrHttp(url);
+    JsonNode r;
+    try {
+      r = solr.get("/solr/" + url.name() + "/select", Map.of("q", "id:" + SolrDocuments.MANIFEST_ID, "fl", "record",
+          "wt", "json"), QUERY);
+    } catch (EngineException e) {
+      if (e.status() == 404) {
+        throw new IOException("the cluster at " + url + " has no collection or alias '" + url.name()
+            + "'; build one with: scholar index --engine " + url, e);
+      }
+      throw e;
+    }
+    JsonNode docs = r.path("response").path("docs");
+    if (docs.isEmpty()) {
+      throw new IOException("the collection '" + url.name() + "' on " + url + " has no manifest: it was not built by "
+          + "scholar index --engine");
+    }
+    JsonNode record = SolrHttp.MAPPER.readTree(docs.get(0).path(Fields.RECORD).asText());
+    Map<String, String> data = new HashMap<>();
+    record.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+    solr.discoverNodes();
+    return new ClusterSearcher(solr, Indexer.manifestOf(data), Double.parseDouble(data.getOrDefault(
+        "averageTextLength", "0")));
+  }
+
+  public IndexManifest manifest() {
+    return manifest;
+  }
+
+  public EngineUrl url() {
+    return solr.url();
+  }
+
+  /** A page of results, as {@code PaperSearcher.search} gives it for a local index. */
+  public SearchResult search(SearchRequest req) throws IOException {
+    UserQuery q = planner.parse(req.query(), req.exact());
+    SortOrder order = req.sort() == SortOrder.RELEVANCE && q.isListing() ? SortOrder.NEWEST : req.sort();
+    if (req.mode().isPresent() && req.mode().get() != SearchMode.LEXICAL && !q.isListing()) {
+      throw InvalidRequestException.badParameter("mode=" + req.mode().get().label() + " does not run on the cluster "
+          + "yet: only keyword search (mode=lexical) does");
+    }
+    Query query = order == SortOrder.RELEVANCE ? planner.refinedElsewhere(q, averageTextLength) : q.query();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("q", SolrQueryWriter.write(query));
+    params.put("fq", filterQueries(req.filters()));
+    params.put("fl", "id,score," + Fields.RECORD);
+    params.put("start", req.offset());
+    params.put("rows", req.limit());
+    params.put("wt", "json");
+    // Ties by id: replicas hold a shard's documents in different internal orders, and paging must
+    // not depend on which replica answers.
+    switch (order) {
+      case RELEVANCE -> params.put("sort", "score desc,id asc");
+      case DATE -> params.put("sort", Fields.DATE_SORT + " asc,score desc,id asc");
+      case NEWEST -> params.put("sort", Fields.DATE_SORT + " desc,score desc,id asc");
+    }
+    if (req.facetLimit() > 0) {
+      params.put("json.facet", facets(req.facetLimit()).toString());
+    }
+    if (req.explain()) {
+      params.put("debug", "results");
+    }
+    JsonNode r;
+    try {
+      r = solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
+    } catch (EngineException e) {
+      if (e.status() == 400) {
+        throw InvalidRequestException.badParameter(e.getMessage());
+      }
+      throw e;
+    }
+    JsonNode explain = r.path("debug").path("explain");
+    List<RankedElsewhere.Hit> page = new ArrayList<>();
+    for (JsonNode d : r.path("response").path("docs")) {
+      String id = d.path(Fields.ID).asText();
+      // Sorted by date, a hit shows no score, as locally.
+      float score = order == SortOrder.RELEVANCE ? (float) d.path("score").asDouble() : 0f;
+      page.add(new RankedElsewhere.Hit(RecordJson.paper(d.path(Fields.RECORD).asText()), score, Optional.empty(),
+          explain.path(id).asText(null)));
+    }
+    List<PaperHit> hits = pages.page(page, req, q, SearchMode.LEXICAL);
+    return new SearchResult(r.path("response").path("numFound").asLong(), "eq", req.offset(), req.limit(), hits,
+        facetCounts(r.path("facets")), List.of(), SearchMode.LEXICAL.label());
+  }
+
+  /** Papers only, and each filter tagged with its facet dimension, so that dimension's counts can leave it out. */
+  static List<String> filterQueries(SearchFilters f) {
+    List<String> fq = new ArrayList<>();
+    fq.add(Fields.KIND + ":" + Fields.KIND_PAPER);
+    anyOf(fq, Fields.FACET_AUTHOR, Fields.AUTHOR, f.authors());
+    anyOf(fq, Fields.FACET_CATEGORY, Fields.CATEGORY, f.categories());
+    anyOf(fq, Fields.FACET_VENUE, Fields.VENUE, f.venues());
+    anyOf(fq, Fields.FACET_TYPE, Fields.TYPE, f.types());
+    if (!f.years().isAny()) {
+      String from = f.years().from() == Integer.MIN_VALUE ? "*" : Integer.toString(f.years().from());
+      String to = f.years().to() == Integer.MAX_VALUE ? "*" : Integer.toString(f.years().to());
+      fq.add("{!tag=" + Fields.FACET_YEAR + "}" + Fields.YEAR + ":[" + from + " TO " + to + "]");
+    }
+    if (f.hasCodeOnly()) {
+      fq.add(Fields.HAS_CODE + ":true");
+    }
+    return fq;
+  }
+
+  private static void anyOf(List<String> fq, String dim, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      fq.add("{!tag=" + dim + "}" + field + ":(" + values.stream()
+          .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(" OR "))
+          + ")");
+    }
+  }
+
+  private static ObjectNode facets(int limit) {
+    ObjectNode facets = SolrHttp.MAPPER.createObjectNode();
+    for (String dim : Fields.FACET_DIMS) {
+      ObjectNode f = facets.putObject(dim);
+      f.put("type", "terms");
+      f.put("field", dim); // each dimension's field has its name (schema.xml)
+      f.put("limit", limit);
+      f.put("mincount", 1);
+      // Exact counts: each shard's top values are checked against the others' (without it a value
+      // just outside one shard's top is undercounted). Which values make the top is then exact
+      // unless a value lies outside every shard's first limit+100: many values tied on a small count.
+      f.put("refine", true);
+      f.put("overrequest", Math.max(100, 4 * limit));
+      f.putObject("domain").put("excludeTags", dim);
+    }
+    return facets;
+  }
+
+  private static Map<String, List<FacetValue>> facetCounts(JsonNode facets) {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : Fields.FACET_DIMS) {
+      List<FacetValue> values = new ArrayList<>();
+      for (JsonNode b : facets.path(dim).path("buckets")) {
+        values.add(new FacetValue(b.path("val").asText(), b.path("count").asInt()));
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.scholarsearch.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scholarsearch.TestData;
+import dev.scholarsearch.index.Analyzers;
+import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.Indexer;
+import dev.scholarsearch.index.LiveIndex;
+import dev.scholarsearch.ingest.Ingester;
+import dev.scholarsearch.ingest.ReferenceDate;
+import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.search.PaperHit;
+import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.SearchFilters;
+import dev.scholarsearch.search.SearchMode;
+import dev.scholarsearch.search.SearchRequest;
+import dev.scholarsearch.search.SearchResult;
+import dev.scholarsearch.search.SortOrder;
+import dev.scholarsearch.search.YearRange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster backend against the local index, on a real SolrCloud of 2 nodes (its own JVM) with
+ * the seed corpus in 2 shards x 2 replicas: the same analysis, the same hits and scores, the same
+ * facets, and answers with a node down.
+ */
+class ClusterSearchTest {
+  static LocalCluster cluster;
+  static EngineUrl url;
+  static LiveIndex local;
+  static PaperSearcher localSearch;
+  static ClusterSearcher remote;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws IOException {
+    cluster = LocalCluster.start(Path.of("").toAbsolutePath(), 2, System.err::println);
+    url = cluster.url("papers");
+    Corpus corpus = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(List.of(TestData.seeds()))
+        .corpus();
+    Indexer.write(dir, corpus, List.of(), "seeds", s -> {});
+    local = LiveIndex.open(dir, Duration.ofSeconds(5));
+    localSearch = new PaperSearcher(local);
+    ClusterIndexer.Build b = ClusterIndexer.build(new SolrHttp(url), corpus, List.of(), "seeds", null, 384,
+        new ClusterIndexer.Layout(2, 2), s -> {});
+    assertEquals(2, b.layout().replicas(), b.summary());
+    remote = ClusterSearcher.open(url);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (local != null) {
+      local.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static SearchRequest req(String q, SearchFilters f, SortOrder sort, int offset, int limit, boolean exact) {
+    return new SearchRequest(q, f, sort, offset, limit, exact, false, 10, Optional.of(SearchMode.LEXICAL));
+  }
+
+  static final List<SearchRequest> REQUESTS = List.of(
+      req("reinforcement learning", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("\"state of the art\"", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("large language models for code", SearchFilters.NONE, SortOrder.RELEVANCE, 5, 10, false),
+      req("Language Models", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, true),
+      req("author:zhu +agents -benchmark", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("title:\"reinforcement learning\"", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("agentc~1", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("rollout | decoding agent*", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("abstract:\"language model\"", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 20, false),
+      req("learning", new SearchFilters(List.of(), List.of("LG", "cs.CL"), List.of(), List.of(), YearRange.parse("2025-"),
+          false), SortOrder.RELEVANCE, 0, 20, false),
+      req("models", new SearchFilters(List.of("Siqi Zhu"), List.of(), List.of(), List.of(), YearRange.ANY, false),
+          SortOrder.NEWEST, 0, 20, false),
+      req("", SearchFilters.NONE, SortOrder.NEWEST, 0, 30, false),
+      req("agents", SearchFilters.NONE, SortOrder.DATE, 0, 10, false));
+
+  @Test
+  void keywordSearchRanksAndCountsAsTheLocalIndex() throws IOException {
+    for (SearchRequest r : REQUESTS) {
+      SearchResult want = localSearch.search(r);
+      SearchResult got = remote.search(r);
+      String what = "'" + r.query() + "' " + r.filters() + " " + r.sort();
+      assertEquals(want.total(), got.total(), what);
+      assertTrue(want.total() > 0, "the table's queries all match: " + what);
+      assertEquals(want.facets(), got.facets(), "facets of " + what);
+      assertEquals(want.hits().size(), got.hits().size(), what);
+      // abstract:x is a field of its own on the cluster, and positions past the title in the local
+      // combined field: the same matches, BM25 over slightly different lengths (within 1%).
+      double tolerance = r.query().contains("abstract:") ? 1e-2 : 1e-4;
+      for (int i = 0; i < want.hits().size(); i++) {
+        PaperHit w = want.hits().get(i);
+        PaperHit g = got.hits().get(i);
+        assertEquals(w.score(), g.score(), tolerance * Math.max(1, w.score()), what + " hit " + i);
+        // Equal scores may come in another order (the local index breaks ties by document number).
+        boolean tiedBefore = i > 0 && Math.abs(w.score() - want.hits().get(i - 1).score()) <= 2 * tolerance;
+        boolean tiedAfter = i + 1 < want.hits().size()
+            && Math.abs(w.score() - want.hits().get(i + 1).score()) <= 2 * tolerance;
+        if (r.sort() == SortOrder.RELEVANCE && !tiedBefore && !tiedAfter) {
+          assertEquals(w.id(), g.id(), what + " hit " + i);
+          assertEquals(w.snippet(), g.snippet(), what + " snippet of " + w.id());
+        }
+      }
+    }
+  }
+
+  @Test
+  void facetsCountEachDimensionWithoutItsOwnFilter() throws IOException {
+    SearchFilters cl = new SearchFilters(List.of(), List.of("cs.CL"), List.of(), List.of(), YearRange.ANY, false);
+    SearchResult all = remote.search(req("models", SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false));
+    SearchResult filtered = remote.search(req("models", cl, SortOrder.RELEVANCE, 0, 10, false));
+    assertEquals(all.facets().get(Fields.FACET_CATEGORY), filtered.facets().get(Fields.FACET_CATEGORY),
+        "the category counts ignore the category filter (drill-sideways)");
+    assertTrue(filtered.total() < all.total(), "the filter narrows the hits");
+    assertFalse(filtered.facets().get(Fields.FACET_AUTHOR).equals(all.facets().get(Fields.FACET_AUTHOR)),
+        "other dimensions count the filtered hits");
+  }
+
+  static final List<String> TRICKY = List.of("The naïve Bayes classifier's priors", "E2f-1, -2, -3 and PD-1+Eomes+CD8",
+      "state-of-the-art (H2A)-histone", "Núñez Müller-Lüdenscheidt", "C++ and C# in 3.5% of U.S.A. repos",
+      "running runs ran runner's", "x86_64 GPT-4o o1-preview", "日本語のテキスト and 中文", "emoji 🤖 robots",
+      "www.example.com/path?q=1 and user@example.org", "ALL CAPS TITLE: A STUDY");
+
+  @Test
+  void theClusterAnalysesTextAsTheLocalIndex() throws IOException {
+    SolrHttp solr = new SolrHttp(url);
+    Map<String, Analyzer> types = Map.of("english", Analyzers.english(), "exact", Analyzers.exact(), "names",
+        Analyzers.names());
+    for (Map.Entry<String, Analyzer> t : types.entrySet()) {
+      for (String s : TRICKY) {
+        JsonNode r = solr.get("/solr/" + url.name() + "/analysis/field", Map.of("analysis.fieldtype", t.getKey(),
+            "analysis.fieldvalue", s, "wt", "json"), Duration.ofSeconds(10));
+        JsonNode stages = r.path("analysis").path("field_types").path(t.getKey()).path("index");
+        JsonNode last = stages.get(stages.size() - 1);
+        List<String> solrTokens = new ArrayList<>();
+        last.forEach(tok -> solrTokens.add(tok.path("text").asText() + "@" + tok.path("position").asInt()));
+        assertEquals(tokens(t.getValue(), s), solrTokens, t.getKey() + " of '" + s + "'");
+      }
+    }
+  }
+
+  private static List<String> tokens(Analyzer a, String s) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = a.tokenStream("f", s)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = 0;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        out.add(term + "@" + pos);
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  void withANodeDownEveryQueryStillAnswers() throws IOException {
+    List<SearchResult> before = new ArrayList<>();
+    for (SearchRequest r : REQUESTS) {
+      before.add(remote.search(r));
+    }
+    cluster.stopNode(1);
+    try {
+      // Twice round, so that requests start at each node, the stopped one included.
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < REQUESTS.size(); i++) {
+          SearchResult r = remote.search(REQUESTS.get(i));
+          assertEquals(before.get(i).total(), r.total(), REQUESTS.get(i).query());
+          assertEquals(before.get(i).hits(), r.hits(), REQUESTS.get(i).query());
+        }
+      }
+    } finally {
+      cluster.startNode(1);
+    }
+  }
+
+  @Test
+  void anUnreachableClusterIsAClearErrorNamingItsUrl() {
+    EngineUrl nowhere = EngineUrl.parse("solr://127.0.0.1:9,127.0.0.1:10/papers");
+    long start = System.nanoTime();
+    EngineUnavailableException e = assertThrows(EngineUnavailableException.class, () -> ClusterSearcher.open(nowhere));
+    assertTrue(e.getMessage().contains("solr://127.0.0.1:9,127.0.0.1:10/papers"), e.getMessage());
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "no hang");
+  }
+}
