@@ -13,6 +13,8 @@ import dev.scholarsearch.index.IndexManifest;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.PaperSearcher;
@@ -91,6 +93,11 @@ final class EvalCommand extends CliCommand {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try another ranking setting (repeatable); the settings are listed below.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(names = "--engine", paramLabel = "URL",
+      description = "Evaluate keyword search (--task search, lexical) on a SolrCloud collection built by "
+          + "'index --engine': solr://HOST:PORT[,HOST:PORT...]/NAME. With --baseline, the baseline runs on --index.")
+  String engine;
+
   private static final Duration EVAL_BUDGET = Duration.ofMinutes(10);
 
   @Override
@@ -126,6 +133,9 @@ final class EvalCommand extends CliCommand {
     if (files.isEmpty()) {
       return 2;
     }
+    if (engine != null) {
+      return onEngine(t, ms, searchMode, dir, Topics.read(files.get()[0]), Qrels.read(files.get()[1]));
+    }
     int built = c == null ? 0 : ensureIndexed(c, dir, searchMode);
     if (built != 0) {
       return built;
@@ -145,6 +155,52 @@ final class EvalCommand extends CliCommand {
       return Optional.empty();
     }
     return Optional.of(new Path[] {topicsPath, qrelsPath});
+  }
+
+  /** {@code eval --engine}: keyword search's run on the cluster, and the baseline on the local index when asked. */
+  private int onEngine(Task t, List<Metric> ms, Optional<SearchMode> searchMode, Path dir, Map<String, String> topics,
+      Qrels qrels) throws IOException {
+    if (t != Task.SEARCH || searchMode.filter(m -> m != SearchMode.LEXICAL).isPresent()) {
+      err.println("error: with --engine, only --task search in lexical mode runs on the cluster so far");
+      return 2;
+    }
+    ClusterSearcher cluster;
+    try {
+      cluster = ClusterSearcher.open(EngineUrl.parse(engine));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    long start = System.nanoTime();
+    Map<String, List<Run.Scored>> results = new LinkedHashMap<>();
+    for (Map.Entry<String, String> topic : topics.entrySet()) {
+      List<Run.Scored> ranked = new java.util.ArrayList<>();
+      try {
+        cluster.rank(topic.getValue(), dev.scholarsearch.search.SearchFilters.NONE, Task.DEPTH)
+            .forEach(p -> ranked.add(new Run.Scored(p.id(), p.score())));
+      } catch (InvalidRequestException e) {
+        // A topic the API would refuse gets an empty ranking, as locally.
+      }
+      results.put(topic.getKey(), ranked);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    Run ours = new Run("scholar-search-cluster", results);
+    Map<String, Double> oursScores = Evaluation.evaluate(ours, qrels, ms);
+    out.printf("task search, mode lexical, on %s: %d topics, %d with judgments%n", cluster.url(), topics.size(),
+        topics.keySet().stream().filter(qrels::judged).count());
+    if (runFile != null) {
+      ours.write(runFile);
+    }
+    if (baseline && indexDir.readable(err)) {
+      compare(t, dir, topics, qrels, ms, oursScores);
+    } else {
+      out.printf("%-12s %10s%n", "metric", "ours");
+      for (Metric m : ms) {
+        out.printf("%-12s %10.4f%n", m.name(), oursScores.get(m.name()));
+      }
+    }
+    out.printf("time: %.1f s for %d topics (ours, on the cluster)%n", secs, topics.size());
+    return 0;
   }
 
   /** Runs the task's topics through our systems (and the baseline) and prints the figures. */

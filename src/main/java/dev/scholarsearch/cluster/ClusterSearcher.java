@@ -145,6 +145,64 @@ public final class ClusterSearcher {
         facetCounts(r.path("facets")), List.of(), SearchMode.LEXICAL.label());
   }
 
+  /**
+   * What the cluster holds: the collection behind the alias, its layout, and the counts.
+   *
+   * @param activeReplicas replicas answering now, of {@code shards} x {@code replicas}
+   */
+  public record Overview(String collection, int shards, int replicas, int activeReplicas, List<String> liveNodes,
+      long papers, long researchers, long researchersWithProfiles) {}
+
+  public Overview overview() throws IOException {
+    JsonNode status = solr.get("/solr/admin/collections", Map.of("action", "CLUSTERSTATUS", "wt", "json"), QUERY)
+        .path("cluster");
+    String collection = status.path("aliases").path(solr.url().name()).asText(solr.url().name());
+    JsonNode shards = status.path("collections").path(collection).path("shards");
+    int shardCount = 0;
+    int replicas = 0;
+    int active = 0;
+    for (JsonNode shard : shards) {
+      shardCount++;
+      for (JsonNode replica : shard.path("replicas")) {
+        replicas++;
+        active += replica.path("state").asText().equals("active") ? 1 : 0;
+      }
+    }
+    List<String> live = new ArrayList<>();
+    status.path("live_nodes").forEach(n -> live.add(n.asText()));
+    return new Overview(collection, shardCount, shardCount == 0 ? 0 : replicas / shardCount, active, live,
+        count(Fields.KIND + ":" + Fields.KIND_PAPER), count(Fields.KIND + ":" + Fields.KIND_RESEARCHER),
+        count("+" + Fields.KIND + ":" + Fields.KIND_RESEARCHER + " +" + Fields.HAS_PROFILE + ":true"));
+  }
+
+  private long count(String q) throws IOException {
+    return solr.get("/solr/" + solr.url().name() + "/select", Map.of("q", q, "rows", 0, "wt", "json"), QUERY)
+        .path("response").path("numFound").asLong();
+  }
+
+  /** A paper id and its score. */
+  public record Scored(String id, float score) {}
+
+  /**
+   * The top {@code n} papers for {@code text} by keyword relevance, as a search would rank them
+   * (the evaluation's run): ids and scores only, nothing counted.
+   */
+  public List<Scored> rank(String text, SearchFilters filters, int n) throws IOException {
+    UserQuery q = planner.parse(text, false);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("q", SolrQueryWriter.write(planner.refinedElsewhere(q, averageTextLength)));
+    params.put("fq", filterQueries(filters));
+    params.put("fl", "id,score");
+    params.put("rows", n);
+    params.put("sort", "score desc,id asc");
+    params.put("wt", "json");
+    List<Scored> out = new ArrayList<>(n);
+    for (JsonNode d : solr.form("/solr/" + solr.url().name() + "/select", params, QUERY).path("response").path("docs")) {
+      out.add(new Scored(d.path(Fields.ID).asText(), (float) d.path("score").asDouble()));
+    }
+    return out;
+  }
+
   /** Papers only, and each filter tagged with its facet dimension, so that dimension's counts can leave it out. */
   static List<String> filterQueries(SearchFilters f) {
     List<String> fq = new ArrayList<>();

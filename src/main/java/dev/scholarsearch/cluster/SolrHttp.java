@@ -158,6 +158,9 @@ public final class SolrHttp {
   }
 
   private static String describe(Throwable e) {
+    if (e instanceof ConnectException && e.getMessage() == null) {
+      return "connection refused";
+    }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
