@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scholarsearch.TestData;
+import dev.scholarsearch.cli.CliRunner;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.Indexer;
@@ -35,7 +36,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the seed corpus in 2 shards x 2 replicas: the same analysis, the same hits and scores, the same
  * facets, and answers with a node down.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSearchTest {
   static LocalCluster cluster;
   static EngineUrl url;
@@ -176,25 +181,46 @@ class ClusterSearchTest {
     return out;
   }
 
+  /** Last: the node stays down (starting it again would cost the suite seconds and test nothing more). */
   @Test
+  @Order(Integer.MAX_VALUE)
   void withANodeDownEveryQueryStillAnswers() throws IOException {
     List<SearchResult> before = new ArrayList<>();
     for (SearchRequest r : REQUESTS) {
       before.add(remote.search(r));
     }
     cluster.stopNode(1);
-    try {
-      // Twice round, so that requests start at each node, the stopped one included.
-      for (int round = 0; round < 2; round++) {
-        for (int i = 0; i < REQUESTS.size(); i++) {
-          SearchResult r = remote.search(REQUESTS.get(i));
-          assertEquals(before.get(i).total(), r.total(), REQUESTS.get(i).query());
-          assertEquals(before.get(i).hits(), r.hits(), REQUESTS.get(i).query());
-        }
+    // Twice round, so that requests start at each node, the stopped one included.
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < REQUESTS.size(); i++) {
+        SearchResult r = remote.search(REQUESTS.get(i));
+        assertEquals(before.get(i).total(), r.total(), REQUESTS.get(i).query());
+        assertEquals(before.get(i).hits(), r.hits(), REQUESTS.get(i).query());
       }
-    } finally {
-      cluster.startNode(1);
     }
+    assertTrue(remote.overview().activeReplicas() < 4, "a node's replicas are down: " + remote.overview());
+  }
+
+  @Test
+  void aRebuildMovesTheAliasAndKeepsTheCollectionBefore() throws IOException {
+    EngineUrl swap = cluster.url("swap");
+    List<String> built = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      CliRunner.Run r = CliRunner.run("index", "--engine", swap.toString(), "--no-vectors", "-q", "--shards", "1",
+          "--replicas", "1", "--reference-date", TestData.REFERENCE.toString(), TestData.seeds().toString());
+      assertEquals(0, r.code(), r.err());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("collection (swap_\\S+)").matcher(r.out());
+      assertTrue(m.find(), r.out());
+      built.add(m.group(1));
+      assertEquals(built.get(i), ClusterIndexer.aliases(new SolrHttp(swap)).get("swap"), "the alias moved: " + r.out());
+      assertEquals(42, ClusterSearcher.open(swap).overview().papers());
+    }
+    JsonNode list = new SolrHttp(swap).get("/solr/admin/collections", Map.of("action", "LIST", "wt", "json"),
+        Duration.ofSeconds(10));
+    List<String> collections = new ArrayList<>();
+    list.path("collections").forEach(c -> collections.add(c.asText()));
+    assertTrue(collections.containsAll(built.subList(1, 3)), "the last two are there: " + collections);
+    assertFalse(collections.contains(built.get(0)), "the oldest is deleted: " + collections);
   }
 
   @Test
