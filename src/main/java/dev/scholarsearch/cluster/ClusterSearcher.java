@@ -12,7 +12,10 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.HybridTuning;
 import dev.scholarsearch.search.PaperHit;
+import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.search.QueryVectors;
+import dev.scholarsearch.search.RankFusion;
+import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.RankedElsewhere;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
@@ -97,9 +100,12 @@ public final class ClusterSearcher {
   public SearchResult search(SearchRequest req) throws IOException {
     UserQuery q = planner.parse(req.query(), req.exact());
     SortOrder order = req.sort() == SortOrder.RELEVANCE && q.isListing() ? SortOrder.NEWEST : req.sort();
-    if (req.mode().isPresent() && req.mode().get() != SearchMode.LEXICAL && !q.isListing()) {
-      throw InvalidRequestException.badParameter("mode=" + req.mode().get().label() + " does not run on the cluster "
-          + "yet: only keyword search (mode=lexical) does");
+    if (q.isListing() && req.mode().equals(Optional.of(SearchMode.SEMANTIC))) {
+      throw InvalidRequestException.badParameter("mode=semantic needs a query: give q, or use mode=lexical to list papers");
+    }
+    SearchMode mode = q.isListing() ? SearchMode.LEXICAL : mode(req.mode());
+    if (mode != SearchMode.LEXICAL) {
+      return fused(req, q, order, mode);
     }
     Query query = order == SortOrder.RELEVANCE ? planner.refinedElsewhere(q, averageTextLength) : q.query();
     Map<String, Object> params = new LinkedHashMap<>();
@@ -122,15 +128,7 @@ public final class ClusterSearcher {
     if (req.explain()) {
       params.put("debug", "results");
     }
-    JsonNode r;
-    try {
-      r = solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
-    } catch (EngineException e) {
-      if (e.status() == 400) {
-        throw InvalidRequestException.badParameter(e.getMessage());
-      }
-      throw e;
-    }
+    JsonNode r = select(params);
     JsonNode explain = r.path("debug").path("explain");
     List<RankedElsewhere.Hit> page = new ArrayList<>();
     for (JsonNode d : r.path("response").path("docs")) {
@@ -178,6 +176,109 @@ public final class ClusterSearcher {
   private long count(String q) throws IOException {
     return solr.get("/solr/" + solr.url().name() + "/select", Map.of("q", q, "rows", 0, "wt", "json"), QUERY)
         .path("response").path("numFound").asLong();
+  }
+
+  /** The mode a request runs in: the one asked for, else hybrid when the papers have vectors, else lexical. */
+  private SearchMode mode(Optional<SearchMode> asked) {
+    if (asked.isEmpty()) {
+      return manifest.hasVectors() ? SearchMode.HYBRID : SearchMode.LEXICAL;
+    }
+    if (asked.get() != SearchMode.LEXICAL && !manifest.hasVectors()) {
+      throw new InvalidRequestException("no_vectors", "mode=" + asked.get().label() + " needs papers with vectors, "
+          + "and the collection on " + solr.url() + " was built without them (index --no-vectors); rebuild it without "
+          + "--no-vectors, or use mode=lexical");
+    }
+    return asked.get();
+  }
+
+  private JsonNode select(Map<String, ?> params) throws IOException {
+    try {
+      return solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
+    } catch (EngineException e) {
+      if (e.status() == 400) {
+        throw InvalidRequestException.badParameter(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A semantic or hybrid page: the ranking fused by the project ({@link ClusterRanking}), the page's
+   * records fetched by id, and the total and facets counted over what either side matched, as the
+   * local index counts them.
+   */
+  private SearchResult fused(SearchRequest req, UserQuery q, SortOrder order, SearchMode mode) throws IOException {
+    int topN = req.offset() + req.limit();
+    HybridTuning t = HybridTuning.DEFAULT;
+    Optional<float[]> vector = planner.queryVectors().of(q);
+    List<String> fq = filterQueries(req.filters());
+    List<String> semanticFq = new ArrayList<>(fq);
+    SearchPlanner.prohibited(q.query()).forEach(p -> semanticFq.add("-" + SolrQueryWriter.write(p)));
+    ClusterRanking ranking = new ClusterRanking(solr, solr.url().name());
+    List<RankFusion.Fused> fused;
+    Map<String, Object> count = new LinkedHashMap<>();
+    if (mode == SearchMode.SEMANTIC) {
+      if (topN > HybridTuning.MAX_SEMANTIC_DEPTH) {
+        throw InvalidRequestException.badParameter("mode=semantic ranks the " + HybridTuning.MAX_SEMANTIC_DEPTH
+            + " nearest papers; offset+limit must be at most " + HybridTuning.MAX_SEMANTIC_DEPTH + ", got " + topN);
+      }
+      fused = ranking.semantic(vector, semanticFq, Math.max(topN, t.semanticDepth()), t);
+      count.put("q", ClusterRanking.idsQuery(fused.stream().map(f -> ranking.id(f.doc())).toList()));
+    } else {
+      String lexical = SolrQueryWriter.write(planner.refinedElsewhere(q, averageTextLength));
+      fused = ranking.hybrid(lexical, fq, vector, semanticFq, t.lexicalDepth(), t.semanticDepth(), topN, t,
+          q.strict() ? RetrievalPlan.MeaningOnly.NONE : RetrievalPlan.MeaningOnly.CLOSE);
+      // A match is a keyword match, or a paper the fusion kept for its meaning alone.
+      count.put("q", "{!bool should=$lexical should=$meaning}");
+      count.put("lexical", lexical);
+      count.put("meaning", ClusterRanking.idsQuery(fused.stream().filter(f -> !f.lexical())
+          .map(f -> ranking.id(f.doc())).toList()));
+    }
+    count.put("fq", fq);
+    count.put("wt", "json");
+    if (req.facetLimit() > 0) {
+      count.put("json.facet", facets(req.facetLimit()).toString());
+    }
+    Map<String, RankFusion.Fused> byId = new HashMap<>();
+    fused.forEach(f -> byId.put(ranking.id(f.doc()), f));
+    List<String> pageIds;
+    JsonNode counted;
+    Map<String, Paper> records = new HashMap<>();
+    if (order == SortOrder.RELEVANCE) {
+      count.put("rows", 0);
+      counted = select(count);
+      pageIds = fused.subList(Math.min(req.offset(), fused.size()), Math.min(topN, fused.size())).stream()
+          .map(f -> ranking.id(f.doc())).toList();
+      JsonNode docs = select(Map.of("q", ClusterRanking.idsQuery(pageIds), "fl", "id," + Fields.RECORD, "rows",
+          Math.max(1, pageIds.size()), "wt", "json")).path("response").path("docs");
+      docs.forEach(d -> records.put(d.path(Fields.ID).asText(), RecordJson.paper(d.path(Fields.RECORD).asText())));
+    } else {
+      // Sorted by date: the matches in date order, each hit keeping what the fusion said of it.
+      count.put("sort", Fields.DATE_SORT + (order == SortOrder.DATE ? " asc" : " desc") + ",id asc");
+      count.put("start", req.offset());
+      count.put("rows", req.limit());
+      count.put("fl", "id," + Fields.RECORD);
+      counted = select(count);
+      List<String> ids = new ArrayList<>();
+      for (JsonNode d : counted.path("response").path("docs")) {
+        ids.add(d.path(Fields.ID).asText());
+        records.put(d.path(Fields.ID).asText(), RecordJson.paper(d.path(Fields.RECORD).asText()));
+      }
+      pageIds = ids;
+    }
+    List<RankedElsewhere.Hit> page = new ArrayList<>();
+    for (String id : pageIds) {
+      Optional<RankFusion.Fused> f = Optional.ofNullable(byId.get(id));
+      float score = f.map(x -> mode == SearchMode.SEMANTIC ? x.similarity() : (float) x.score()).orElse(0f);
+      String explanation = f.map(x -> mode == SearchMode.SEMANTIC
+          ? String.format(java.util.Locale.ROOT, "semantic: rank %d, cosine similarity %.4f to the query (%s)",
+              x.semanticRank(), x.similarity(), manifest.vectorModel())
+          : RankFusion.explain(x, t, manifest.vectorModel())).orElse(null);
+      page.add(new RankedElsewhere.Hit(records.get(id), score, f, explanation));
+    }
+    long total = counted.path("response").path("numFound").asLong();
+    return new SearchResult(total, "eq", req.offset(), req.limit(),
+        pages.page(page, req, q, mode), facetCounts(counted.path("facets")), List.of(), mode.label());
   }
 
   /** A paper id and its score. */

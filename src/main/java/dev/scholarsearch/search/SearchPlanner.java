@@ -164,7 +164,7 @@ public final class SearchPlanner {
    * What the query prohibits ("-x", "-author:y"), which a paper found by meaning must not match
    * either: "reinforcement -learning" must not bring back by meaning the papers its words exclude.
    */
-  static List<Query> prohibited(Query parsed) {
+  public static List<Query> prohibited(Query parsed) {
     List<Query> prohibited = new ArrayList<>();
     if (parsed instanceof BooleanQuery bq) {
       for (BooleanClause c : bq.clauses()) {

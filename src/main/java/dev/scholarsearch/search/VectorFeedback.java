@@ -19,14 +19,14 @@ import org.apache.lucene.search.DocIdSetIterator;
  * meaning agree on, say which topic is meant. On CACM it lifts hybrid search nDCG@10 by 3-4%
  * (docs/EVALUATION.md).
  */
-final class VectorFeedback {
+public final class VectorFeedback {
   private VectorFeedback() {}
 
   /**
    * {@code weight * q/|q| + (1 - weight) * c/|c|}, normalised, where {@code c} is the mean of the
    * papers' vectors; the query itself when no paper has a vector.
    */
-  static float[] expand(float[] query, List<float[]> papers, float weight) {
+  public static float[] expand(float[] query, List<float[]> papers, float weight) {
     float[] mean = new float[query.length];
     int n = 0;
     for (float[] v : papers) {
@@ -50,7 +50,7 @@ final class VectorFeedback {
   }
 
   /** The cosine similarity of a unit vector and a vector of any length; 0 for a missing or zero vector. */
-  static float cosine(float[] unitQuery, float[] v) {
+  public static float cosine(float[] unitQuery, float[] v) {
     if (v == null) {
       return 0;
     }
@@ -63,7 +63,7 @@ final class VectorFeedback {
     return norm == 0 ? 0 : (float) (dot / Math.sqrt(norm));
   }
 
-  static float[] unit(float[] v) {
+  public static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;
