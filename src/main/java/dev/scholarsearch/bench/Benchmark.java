@@ -136,9 +136,9 @@ public final class Benchmark {
         SearchRequest req = request(qs);
         out.add(() -> services.papers().search(req));
       });
-      case SIMILAR -> mix.paperIds().forEach(id -> out.add(() -> services.similar().like(id, SearchFilters.NONE, 10)));
+      case SIMILAR -> mix.paperIds().forEach(id -> out.add(() -> services.similar().like(id, SearchFilters.NONE, 10, java.util.Optional.empty())));
       case RESEARCHERS -> mix.topics().forEach(t ->
-          out.add(() -> services.experts().rank(t, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10)));
+          out.add(() -> services.experts().rank(t, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10, java.util.Optional.empty())));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.scholarsearch.cli;
 
 
 import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.EngineFailure;
 import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.index.InvalidRequestException;
@@ -137,7 +138,7 @@ final class SearchCommand extends CliCommand {
     } catch (InvalidRequestException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
-    } catch (IOException e) {
+    } catch (IOException | EngineFailure e) {
       err.println("error: " + e.getMessage());
       return 1;
     }

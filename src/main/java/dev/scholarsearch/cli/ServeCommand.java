@@ -1,5 +1,7 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.embed.EmbedderHandle;
 import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.embed.OnnxEmbedder;
@@ -58,6 +60,12 @@ final class ServeCommand extends CliCommand {
   @Mixin
   SearchThreadsOption searchThreads;
 
+  @Option(names = "--engine", paramLabel = "URL",
+      description = "Serve a SolrCloud collection built by 'index --engine' instead of a local index: "
+          + "solr://HOST:PORT[,HOST:PORT...]/NAME. Keyword, semantic and hybrid search, papers and health run on "
+          + "the cluster; similar papers, researchers and suggestions answer 501 there so far.")
+  String engine;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (port < 0 || port > 65535) {
@@ -70,6 +78,9 @@ final class ServeCommand extends CliCommand {
       return 2;
     }
     int threads = searchThreads.threads(); // a bad value fails here, before any rebuild
+    if (engine != null) {
+      return serveCluster();
+    }
     if (!noReindex) {
       int code = new RebuildService(out, err).ensureServable(dir);
       if (code != 0) {
@@ -132,6 +143,42 @@ final class ServeCommand extends CliCommand {
     Thread warm = Thread.ofPlatform().daemon().name("warm-up").unstarted(() -> Services.warmUpKeywordSearch(index, suggester));
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
+    stopped.await();
+    return 0;
+  }
+
+  /** {@code serve --engine}: the API and the web page over a cluster; nothing local is built or read. */
+  private int serveCluster() throws InterruptedException {
+    ClusterSearcher cluster;
+    try {
+      cluster = ClusterSearcher.open(EngineUrl.parse(engine));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Services services = Services.onCluster(cluster);
+    if (cluster.manifest().hasVectors()) {
+      services.embedder().startLoading();
+    }
+    Javalin app = AppFactory.create(services, new ServerOptions(cors, ServerOptions.DEFAULT.maxBodyBytes(), true));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      stopped.countDown();
+    }));
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
+          + " running there? Pick another port with --port.");
+      return 1;
+    }
+    out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
+        + "/  from the cluster " + cluster.url() + " (API under /api). Ctrl-C stops it.");
+    out.flush();
     stopped.await();
     return 0;
   }

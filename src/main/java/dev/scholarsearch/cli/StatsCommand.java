@@ -2,6 +2,7 @@ package dev.scholarsearch.cli;
 
 
 import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.EngineFailure;
 import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.SearchFilters;
@@ -95,7 +96,7 @@ final class StatsCommand extends CliCommand {
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
-    } catch (IOException e) {
+    } catch (IOException | EngineFailure e) {
       err.println("error: " + e.getMessage());
       return 1;
     }

@@ -12,7 +12,10 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.HybridTuning;
 import dev.scholarsearch.search.PaperHit;
+import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Paper;
+import dev.scholarsearch.model.Researcher;
+import dev.scholarsearch.search.PaperSearch;
 import dev.scholarsearch.search.QueryVectors;
 import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.RetrievalPlan;
@@ -42,7 +45,7 @@ import org.apache.lucene.search.Query;
  * tagged filter queries and each facet counted without its own filter (what drill-sideways counts
  * locally), the page formatted as a local page ({@link RankedElsewhere}).
  */
-public final class ClusterSearcher {
+public final class ClusterSearcher implements PaperSearch {
   private static final Duration QUERY = Duration.ofSeconds(10);
 
   private final SolrHttp solr;
@@ -96,8 +99,61 @@ public final class ClusterSearcher {
     return solr.url();
   }
 
-  /** A page of results, as {@code PaperSearcher.search} gives it for a local index. */
-  public SearchResult search(SearchRequest req) throws IOException {
+  /**
+   * A page of results, as {@code PaperSearcher.search} gives it for a local index.
+   *
+   * @throws EngineFailure when the cluster cannot be reached or fails
+   */
+  @Override
+  public SearchResult search(SearchRequest req) {
+    try {
+      return searchOrThrow(req);
+    } catch (IOException e) {
+      throw EngineFailure.of(e);
+    }
+  }
+
+  @Override
+  public Optional<Paper> paper(String id) {
+    try {
+      JsonNode docs = select(Map.of("q", Fields.ID + ":" + SolrQueryWriter.escape(id), "fq", Fields.KIND + ":"
+          + Fields.KIND_PAPER, "fl", Fields.RECORD, "rows", 1, "wt", "json")).path("response").path("docs");
+      return docs.isEmpty() ? Optional.empty() : Optional.of(RecordJson.paper(docs.get(0).path(Fields.RECORD).asText()));
+    } catch (IOException e) {
+      throw EngineFailure.of(e);
+    }
+  }
+
+  /** The researchers whose profile pages list {@code p} (the first 100 authors are read), by page file. */
+  @Override
+  public Map<String, Researcher> pageOwners(Paper p) {
+    List<String> ids = p.authors().subList(0, Math.min(100, p.authors().size())).stream()
+        .map(Authorship::researcherId).distinct().toList();
+    Map<String, Researcher> owners = new HashMap<>();
+    try {
+      JsonNode docs = select(Map.of("q", ClusterRanking.idsQuery(ids), "fq", Fields.KIND + ":"
+          + Fields.KIND_RESEARCHER, "fl", Fields.RECORD, "rows", Math.max(1, ids.size()), "wt", "json"))
+          .path("response").path("docs");
+      Map<String, Researcher> byId = new HashMap<>();
+      docs.forEach(d -> {
+        Researcher r = RecordJson.researcher(d.path(Fields.RECORD).asText());
+        byId.put(r.id(), r);
+      });
+      // In the paper's author order, as the local index reads them.
+      for (String id : ids) {
+        Researcher owner = byId.get(id);
+        if (owner != null) {
+          owner.profiles().forEach(page -> owners.putIfAbsent(page.source(), owner));
+        }
+      }
+      return owners;
+    } catch (IOException e) {
+      throw EngineFailure.of(e);
+    }
+  }
+
+  /** {@link #search}, its failures checked. */
+  public SearchResult searchOrThrow(SearchRequest req) throws IOException {
     UserQuery q = planner.parse(req.query(), req.exact());
     SortOrder order = req.sort() == SortOrder.RELEVANCE && q.isListing() ? SortOrder.NEWEST : req.sort();
     if (q.isListing() && req.mode().equals(Optional.of(SearchMode.SEMANTIC))) {

@@ -1,5 +1,6 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.cluster.EngineFailure;
 import dev.scholarsearch.embed.ModelNotReadyException;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.QueryTimeoutException;
@@ -101,6 +102,10 @@ public final class AppFactory {
         (e, ctx) -> ctx.status(503).json(new ApiError("query_timeout", e.getMessage())));
     config.routes.exception(ModelNotReadyException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "10")
         .json(new ApiError("model_not_ready", e.getMessage())));
+    config.routes.exception(EngineFailure.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(
+        e.status() == 503 ? "engine_unavailable" : "engine_error", e.getMessage())));
+    config.routes.exception(NotOnClusterException.class,
+        (e, ctx) -> ctx.status(501).json(new ApiError("not_on_cluster", e.getMessage())));
     config.routes.exception(NotFoundException.class,
         (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -2,6 +2,7 @@ package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.IndexOverview;
 import dev.scholarsearch.search.Suggester;
+import dev.scholarsearch.search.TypeAhead;
 import dev.scholarsearch.embed.EmbedderHandle;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,12 +13,12 @@ import java.util.function.Supplier;
 
 /** {@code /api/suggest}, {@code /api/health} and {@code /api/openapi.json}. */
 final class MetaController {
-  private final Suggester suggester;
+  private final TypeAhead suggester;
   private final Supplier<IndexOverview> overview;
   private final byte[] openApi;
   private final EmbedderHandle embedder;
 
-  MetaController(Suggester suggester, Supplier<IndexOverview> overview, EmbedderHandle embedder) {
+  MetaController(TypeAhead suggester, Supplier<IndexOverview> overview, EmbedderHandle embedder) {
     this.suggester = suggester;
     this.overview = overview;
     this.embedder = embedder;

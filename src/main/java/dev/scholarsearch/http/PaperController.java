@@ -2,16 +2,16 @@ package dev.scholarsearch.http;
 
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.index.InvalidRequestException;
-import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.PaperSearch;
 import dev.scholarsearch.similar.SimilarHit;
-import dev.scholarsearch.similar.SimilarPapers;
+import dev.scholarsearch.similar.SimilarSearch;
 import dev.scholarsearch.embed.VisibleText;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
 /** {@code GET /api/papers/{id}}, {@code GET /api/papers/{id}/similar} and {@code POST /api/similar}. */
-record PaperController(PaperSearcher papers, SimilarPapers similar) {
+record PaperController(PaperSearch papers, SimilarSearch similar) {
   private static final Set<String> SIMILAR_PARAMS = Params.filtersAnd("limit", "mode");
   private static final Set<String> SIMILAR_TEXT_PARAMS = Params.filtersAnd("mode");
 

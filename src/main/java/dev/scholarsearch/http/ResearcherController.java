@@ -3,13 +3,14 @@ package dev.scholarsearch.http;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.rank.ResearcherProfiles;
+import dev.scholarsearch.rank.ProfileLookup;
+import dev.scholarsearch.rank.ExpertSearch;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
 /** {@code GET /api/researchers?topic=} and {@code GET /api/researchers/{id}}. */
-record ResearcherController(ExpertRanker experts, ResearcherProfiles profiles) {
+record ResearcherController(ExpertSearch experts, ProfileLookup profiles) {
   private static final Set<String> RANK_PARAMS = Params.filtersAnd("topic", "limit", "scope", "mode");
 
   void rank(Context ctx) {

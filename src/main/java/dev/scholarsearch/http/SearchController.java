@@ -1,6 +1,6 @@
 package dev.scholarsearch.http;
 
-import dev.scholarsearch.search.PaperSearcher;
+import dev.scholarsearch.search.PaperSearch;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.SearchRequest;
 import dev.scholarsearch.search.SortOrder;
@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.Set;
 
 /** {@code GET /api/search}. */
-record SearchController(PaperSearcher papers) {
+record SearchController(PaperSearch papers) {
   private static final Set<String> PARAMS = Params.filtersAnd(
       "q", "sort", "offset", "limit", "exact", "explain", "facetLimit", "mode");
 

@@ -1,9 +1,15 @@
 package dev.scholarsearch.http;
 
+import dev.scholarsearch.cluster.ClusterSearcher;
 import dev.scholarsearch.embed.EmbedderHandle;
 import dev.scholarsearch.search.QueryVectors;
 import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.rank.ExpertModel;
+import dev.scholarsearch.rank.ExpertSearch;
+import dev.scholarsearch.rank.ProfileLookup;
+import dev.scholarsearch.search.PaperSearch;
+import dev.scholarsearch.search.TypeAhead;
+import dev.scholarsearch.similar.SimilarSearch;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.rank.ResearcherProfiles;
 import dev.scholarsearch.search.IndexOverview;
@@ -20,11 +26,11 @@ import java.util.function.Supplier;
 
 /** The Javalin-free services the API exposes. */
 public record Services(
-    PaperSearcher papers,
-    SimilarPapers similar,
-    ExpertRanker experts,
-    ResearcherProfiles researchers,
-    Suggester suggester,
+    PaperSearch papers,
+    SimilarSearch similar,
+    ExpertSearch experts,
+    ProfileLookup researchers,
+    TypeAhead suggester,
     Supplier<IndexOverview> overview,
     EmbedderHandle embedder) {
 
@@ -42,6 +48,25 @@ public record Services(
   }
 
   /**
+   * The services over a cluster (--engine): search and papers from it; what does not run there yet
+   * answers 501. Health counts what the cluster holds.
+   */
+  public static Services onCluster(ClusterSearcher cluster) {
+    NotOnCluster none = new NotOnCluster();
+    EmbedderHandle embedder = EmbedderHandle.shared(cluster.manifest().embeddingModel()
+        .orElse(dev.scholarsearch.embed.EmbeddingModel.DEFAULT));
+    return new Services(cluster, none, none, none, none, () -> {
+      try {
+        ClusterSearcher.Overview o = cluster.overview();
+        return new IndexOverview(java.nio.file.Path.of(o.collection()), o.papers(), o.researchers(),
+            o.researchersWithProfiles(), cluster.manifest(), 0, java.util.Map.of());
+      } catch (java.io.IOException e) {
+        throw dev.scholarsearch.cluster.EngineFailure.of(e);
+      }
+    }, embedder);
+  }
+
+  /**
    * Runs one request of each kind that embeds a query, so that a server's first requests do not
    * pay for loading classes and compiling the search path inside their time budget. Best effort:
    * on a busy machine a warm-up search may run out of budget, and has still done its work.
@@ -52,8 +77,8 @@ public record Services(
     for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC)) {
       quietly(() -> s.papers().search(new SearchRequest(text, SearchFilters.NONE, SortOrder.RELEVANCE, 0, 10, false,
           true, 10, mode)));
-      quietly(() -> s.similar().likeText(text, SearchFilters.NONE, 10, mode));
-      quietly(() -> s.experts().rank(text, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10, mode));
+      quietly(() -> s.similar().likeText(text, SearchFilters.NONE, 10, java.util.Optional.of(mode)));
+      quietly(() -> s.experts().rank(text, SearchFilters.NONE, ExpertRanker.Scope.ALL, 10, java.util.Optional.of(mode)));
     }
   }
 

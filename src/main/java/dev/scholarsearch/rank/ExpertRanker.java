@@ -29,7 +29,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
-public final class ExpertRanker {
+public final class ExpertRanker implements ExpertSearch {
   /** Papers shown as a researcher's evidence: the best few say why; the rest are on their page. */
   static final int EVIDENCE = 5;
   /** The most researchers one API request ranks. */
@@ -69,6 +69,7 @@ public final class ExpertRanker {
   }
 
   /** The same, in the index's default mode when {@code mode} is empty. */
+  @Override
   public List<Expert> rank(String topic, SearchFilters filters, Scope scope, int limit, Optional<SearchMode> mode) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);

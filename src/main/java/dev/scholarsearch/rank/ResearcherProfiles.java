@@ -30,7 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /** Assembles a researcher's profile: their pages' stats, papers, co-authors, categories and characteristic words. */
-public final class ResearcherProfiles {
+public final class ResearcherProfiles implements ProfileLookup {
   /** Papers listed (and aggregated for co-authors, categories, terms and years): the newest ones. */
   static final int MAX_PAPERS = 200;
   /** Co-authors listed: enough for a page, and a long tail of one-paper co-authors says little. */
@@ -47,6 +47,7 @@ public final class ResearcherProfiles {
     this.index = index;
   }
 
+  @Override
   public Optional<ResearcherProfile> profile(String id) {
     return index.search(searcher -> {
       Optional<Researcher> found = StoredRecords.researcher(searcher, id);

@@ -18,7 +18,7 @@ import java.util.Optional;
  * Keyword search over papers: the query parsed once, planned once ({@link SearchPlanner}), ranked
  * and counted by the {@link Retriever}, and the page formatted with snippets ({@link SearchHits}).
  */
-public final class PaperSearcher {
+public final class PaperSearcher implements PaperSearch {
   /** Facet dimensions in the order they are returned. */
   public static final List<String> FACET_DIMS = Fields.FACET_DIMS;
 
@@ -103,6 +103,7 @@ public final class PaperSearcher {
     });
   }
 
+  @Override
   public SearchResult search(SearchRequest req) {
     UserQuery q = kernel.planner().parse(req.query(), req.exact());
     int topN = req.offset() + req.limit();
@@ -122,6 +123,7 @@ public final class PaperSearcher {
    * The researchers whose profile pages list {@code p}, by page file: a page lists its owner's
    * papers, so each owner is among the paper's authors (the first 100 are read).
    */
+  @Override
   public Map<String, Researcher> pageOwners(Paper p) {
     return index.search(searcher -> {
       Map<String, Researcher> owners = new HashMap<>();
@@ -134,6 +136,7 @@ public final class PaperSearcher {
   }
 
   /** The paper with this id, if the index has it. */
+  @Override
   public Optional<Paper> paper(String id) {
     return index.search(searcher -> StoredRecords.paper(searcher, id));
   }

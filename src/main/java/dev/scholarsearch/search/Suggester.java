@@ -35,7 +35,7 @@ import org.apache.lucene.util.BytesRef;
  * AnalyzingInfixSuggester in memory. It is rebuilt when the index changes; until the new one is
  * ready, the previous one answers.
  */
-public final class Suggester implements Closeable {
+public final class Suggester implements Closeable, TypeAhead {
   public static final int MAX_RESULTS = 10;
   private final LiveIndex index;
   private final Object lock = new Object();
@@ -47,6 +47,7 @@ public final class Suggester implements Closeable {
     this.index = index;
   }
 
+  @Override
   public List<Suggestion> suggest(String prefix, int limit) {
     String p = prefix == null ? "" : prefix.strip();
     if (p.isEmpty()) {

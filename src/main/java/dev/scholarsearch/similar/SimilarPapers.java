@@ -41,7 +41,7 @@ import org.apache.lucene.search.TermQuery;
  * embedding are fused with those results (reciprocal-rank fusion). Each hit says why it is there:
  * the words it shares, its semantic similarity, or both.
  */
-public final class SimilarPapers {
+public final class SimilarPapers implements SimilarSearch {
   public static final int MAX_TEXT_CHARS = 20_000;
   /** The most similar papers one request returns. */
   public static final int MAX_LIMIT = 100;
@@ -84,6 +84,7 @@ public final class SimilarPapers {
   }
 
   /** The same, in the index's default mode when {@code mode} is empty. */
+  @Override
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, Optional<SearchMode> mode) {
     checkLimit(limit);
     return search(id, filters, limit, true, mode);
@@ -125,6 +126,7 @@ public final class SimilarPapers {
   }
 
   /** The same, in the index's default mode when {@code asked} is empty. */
+  @Override
   public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, Optional<SearchMode> asked) {
     checkLimit(limit);
     if (text == null || text.isBlank()) {

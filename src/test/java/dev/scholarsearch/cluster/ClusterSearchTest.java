@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scholarsearch.TestData;
 import dev.scholarsearch.cli.CliRunner;
 import dev.scholarsearch.embed.EmbeddingModel;
+import dev.scholarsearch.http.AppFactory;
+import dev.scholarsearch.http.ServerOptions;
+import dev.scholarsearch.http.Services;
+import dev.scholarsearch.search.Suggester;
+import io.javalin.Javalin;
 import dev.scholarsearch.embed.OnnxEmbedder;
 import dev.scholarsearch.embed.VectorCache;
 import dev.scholarsearch.index.Analyzers;
@@ -267,6 +272,56 @@ class ClusterSearchTest {
     list.path("collections").forEach(c -> collections.add(c.asText()));
     assertTrue(collections.containsAll(built.subList(1, 3)), "the last two are there: " + collections);
     assertFalse(collections.contains(built.get(0)), "the oldest is deleted: " + collections);
+  }
+
+  /**
+   * The API served over the cluster ({@code serve --engine}) answers search, papers and health as
+   * the API over the local index does, and what does not run on the cluster yet with a 501 that
+   * says so.
+   */
+  @Test
+  void theApiOnTheClusterAnswersAsTheLocalApi() throws Exception {
+    Javalin onCluster = AppFactory.create(Services.onCluster(remote), ServerOptions.DEFAULT).start("127.0.0.1", 0);
+    Javalin onLocal = AppFactory.create(Services.over(local, new Suggester(local)), ServerOptions.DEFAULT)
+        .start("127.0.0.1", 0);
+    try {
+      for (String path : List.of("/api/search?q=reinforcement+learning&mode=lexical&limit=5",
+          "/api/search?q=how+do+agents+use+tools&mode=hybrid&category=cs.AI&limit=5",
+          "/api/search?q=&sort=-date&limit=3", "/api/papers/" + localSearch.search(SearchRequest.of("agents", 1))
+              .hits().get(0).id())) {
+        JsonNode want = getJson(onLocal, path, 200);
+        JsonNode got = getJson(onCluster, path, 200);
+        if (path.startsWith("/api/search")) {
+          assertEquals(ids(want), ids(got), path);
+          assertEquals(want.path("total"), got.path("total"), path);
+          assertEquals(want.path("facets"), got.path("facets"), path);
+        } else {
+          assertEquals(want, got, path);
+        }
+      }
+      assertEquals(42, getJson(onCluster, "/api/health", 200).path("papers").asInt());
+      JsonNode notYet = getJson(onCluster, "/api/researchers?topic=agents", 501);
+      assertEquals("not_on_cluster", notYet.path("error").asText(), notYet.toString());
+      getJson(onCluster, "/api/papers/no-such-paper", 404);
+      getJson(onCluster, "/api/search?q=x&limit=0", 400);
+    } finally {
+      onCluster.stop();
+      onLocal.stop();
+    }
+  }
+
+  private static List<String> ids(JsonNode result) {
+    List<String> out = new ArrayList<>();
+    result.path("hits").forEach(h -> out.add(h.path("id").asText()));
+    return out;
+  }
+
+  private static JsonNode getJson(Javalin app, String path, int status) throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(status, r.statusCode(), path + ": " + r.body());
+    return SolrHttp.MAPPER.readTree(r.body());
   }
 
   @Test

@@ -1,0 +1,11 @@
+package dev.scholarsearch.http;
+
+/** A kind of question the cluster backend does not answer yet: 501, naming it. */
+final class NotOnClusterException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  NotOnClusterException(String what) {
+    super(what + " do not run on the cluster backend yet; keyword, semantic and hybrid search, papers and health do. "
+        + "Serve a local index (scholar serve without --engine) for the rest");
+  }
+}
