@@ -5,15 +5,14 @@ import dev.scholarsearch.index.StoredRecords;
 import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
-import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.Retrieval;
 import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.SearchKernel;
 import dev.scholarsearch.search.UserQuery;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,10 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
 public final class ExpertRanker implements ExpertSearch {
-  /** Papers shown as a researcher's evidence: the best few say why; the rest are on their page. */
-  static final int EVIDENCE = 5;
   /** The most researchers one API request ranks. */
   public static final int MAX_LIMIT = 100;
   private final LiveIndex index;
@@ -97,103 +93,59 @@ public final class ExpertRanker implements ExpertSearch {
       // The evidence is the paper ranking search gives (hybrid when the index has vectors).
       RetrievalPlan plan = kernel.planner().forRanking(searcher, q, filters, mode, model.topPapers());
       List<Retrieval.Ranked> ranked = kernel.retriever().rank(searcher, plan).ranked();
-      ScoreDoc[] topDocs = ranked.stream().map(r -> new ScoreDoc(r.doc(), r.score())).toArray(ScoreDoc[]::new);
-      // Every paper of the pool votes (the ranking is tuned so), but only those that contain the
-      // topic's words or are close to it in meaning count as matching: on a small index every
-      // paper is among the nearest, and "17 matching of 17" would say nothing.
-      Map<Integer, Retrieval.Ranked> byDoc = new HashMap<>();
-      ranked.forEach(r -> byDoc.put(r.doc(), r));
-      MatchedWords words = new MatchedWords(searcher.getIndexReader(), q);
-      if (topDocs.length == 0) {
-        return List.of();
-      }
-      float max = topDocs[0].score;
-      Map<String, Votes> votes = new HashMap<>();
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      for (ScoreDoc sd : topDocs) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        SortedSetDocValues authors = DocValues.getSortedSet(leaf.reader(), Fields.AUTHOR_ID);
-        if (authors.advanceExact(sd.doc - leaf.docBase)) {
-          for (int i = 0; i < authors.docValueCount(); i++) {
-            String id = authors.lookupOrd(authors.nextOrd()).utf8ToString();
-            votes.computeIfAbsent(id, k -> new Votes()).add(sd, max);
-          }
-        }
-      }
-      List<Candidate> candidates = new ArrayList<>();
-      for (Map.Entry<String, Votes> e : votes.entrySet()) {
-        Term author = new Term(Fields.AUTHOR_ID, e.getKey());
-        // docFreq counts deleted documents too, which an index updated in place has until they are merged away.
-        int paperCount = searcher.getIndexReader().hasDeletions() ? searcher.count(new TermQuery(author))
-            : searcher.getIndexReader().docFreq(author);
-        candidates.add(new Candidate(e.getKey(), e.getValue(), paperCount, score(e.getValue(), paperCount)));
-      }
-      // Ties (co-authors of the same single paper, say) go to more matching papers, then the more established researcher.
-      candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
-          .thenComparing(c -> -c.votes().docs.size())
-          .thenComparing(c -> -c.paperCount())
-          .thenComparing(Candidate::id));
-      StoredFields stored = searcher.storedFields();
-      List<Expert> out = new ArrayList<>();
-      for (Candidate c : candidates) {
-        if (out.size() == limit) {
-          break;
-        }
-        int matchingPapers = (int) c.votes().docs.stream().filter(sd -> matches(byDoc.get(sd.doc))).count();
-        if (matchingOnly && matchingPapers == 0) {
-          continue;
-        }
-        Researcher r = StoredRecords.researcher(searcher, c.id()).orElse(null);
-        if (r == null || (scope == Scope.PROFILES && !r.hasProfile())) {
-          continue;
-        }
-        List<Expert.Evidence> evidence = new ArrayList<>();
-        for (ScoreDoc sd : c.votes().docs.subList(0, Math.min(EVIDENCE, c.votes().docs.size()))) {
-          var d = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
-          Retrieval.Ranked hit = byDoc.get(sd.doc);
-          evidence.add(new Expert.Evidence(d.get(Fields.ID), d.get(Fields.TITLE), sd.score, matches(hit),
-              foundByWords(hit) ? words.in(sd.doc) : List.of(), hit.similarity().orElse(null)));
-        }
-        out.add(new Expert(r.id(), r.name(), c.score(), r.hasProfile(), c.paperCount(), matchingPapers, evidence));
-      }
-      return out;
+      return ExpertVote.rank(ranked, new LocalPool(searcher, q), model, scope, limit, matchingOnly);
     });
   }
 
-  /** Found by its words: every lexical hit, and a fused one with a lexical side. */
-  private static boolean foundByWords(Retrieval.Ranked r) {
-    return r.fusion().map(RankFusion.Fused::lexical).orElse(true);
-  }
+  /** The pool's authors and evidence read from the local index: doc values, postings, stored fields. */
+  private record LocalPool(LiveIndex.Snapshot searcher, UserQuery q) implements PoolReader {
+    @Override
+    public List<List<String>> authors(List<Retrieval.Ranked> pool) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      List<List<String>> out = new ArrayList<>(pool.size());
+      for (Retrieval.Ranked r : pool) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(r.doc(), leaves));
+        SortedSetDocValues authors = DocValues.getSortedSet(leaf.reader(), Fields.AUTHOR_ID);
+        List<String> ids = new ArrayList<>();
+        if (authors.advanceExact(r.doc() - leaf.docBase)) {
+          for (int i = 0; i < authors.docValueCount(); i++) {
+            ids.add(authors.lookupOrd(authors.nextOrd()).utf8ToString());
+          }
+        }
+        out.add(ids);
+      }
+      return out;
+    }
 
-  /** Matches the topic: found by its words, or close to it in meaning (the hybrid floor). */
-  private static boolean matches(Retrieval.Ranked r) {
-    return foundByWords(r) || r.fusion().map(RankFusion.Fused::close).orElse(false);
-  }
+    @Override
+    public int paperCount(String researcherId) throws IOException {
+      Term author = new Term(Fields.AUTHOR_ID, researcherId);
+      // docFreq counts deleted documents too, which an index updated in place has until they are merged away.
+      return searcher.getIndexReader().hasDeletions() ? searcher.count(new TermQuery(author))
+          : searcher.getIndexReader().docFreq(author);
+    }
 
-  private double score(Votes v, int paperCount) {
-    double s = switch (model.aggregation()) {
-      case COMB_SUM -> v.sum;
-      case EXP_COMB_MNZ -> v.expSum * v.docs.size();
-      case COMB_MAX -> v.max + model.restWeight() * (v.sum - v.max);
-    };
-    return model.volumeExponent() == 0 ? s : s / Math.pow(Math.max(1, paperCount), model.volumeExponent());
-  }
+    @Override
+    public ResearcherLookup researchers(List<String> candidates) {
+      return id -> StoredRecords.researcher(searcher, id);
+    }
 
-
-  /** One researcher's votes: the papers (best first, as they arrive in score order) and running sums. */
-  private static final class Votes {
-    final List<ScoreDoc> docs = new ArrayList<>();
-    double sum;
-    double expSum;
-    double max;
-
-    void add(ScoreDoc sd, float best) {
-      docs.add(sd);
-      sum += sd.score;
-      expSum += Math.exp(sd.score / best);
-      max = Math.max(max, sd.score);
+    @Override
+    public Map<Integer, EvidencePaper> evidence(List<Retrieval.Ranked> papers, List<Retrieval.Ranked> byWords)
+        throws IOException {
+      StoredFields stored = searcher.storedFields();
+      MatchedWords words = new MatchedWords(searcher.getIndexReader(), q);
+      Set<Integer> wordy = new java.util.HashSet<>();
+      byWords.forEach(r -> wordy.add(r.doc()));
+      Map<Integer, EvidencePaper> out = new HashMap<>();
+      for (Retrieval.Ranked r : papers) {
+        if (!out.containsKey(r.doc())) {
+          var d = stored.document(r.doc(), Set.of(Fields.ID, Fields.TITLE));
+          out.put(r.doc(), new EvidencePaper(d.get(Fields.ID), d.get(Fields.TITLE),
+              wordy.contains(r.doc()) ? words.in(r.doc()) : List.of()));
+        }
+      }
+      return out;
     }
   }
-
-  private record Candidate(String id, Votes votes, int paperCount, double score) {}
 }
