@@ -95,6 +95,18 @@ public final class ClusterSearcher implements PaperSearch {
     return manifest;
   }
 
+  SolrHttp solr() {
+    return solr;
+  }
+
+  SearchPlanner planner() {
+    return planner;
+  }
+
+  double averageTextLength() {
+    return averageTextLength;
+  }
+
   public EngineUrl url() {
     return solr.url();
   }
@@ -235,7 +247,7 @@ public final class ClusterSearcher implements PaperSearch {
   }
 
   /** The mode a request runs in: the one asked for, else hybrid when the papers have vectors, else lexical. */
-  private SearchMode mode(Optional<SearchMode> asked) {
+  SearchMode mode(Optional<SearchMode> asked) {
     if (asked.isEmpty()) {
       return manifest.hasVectors() ? SearchMode.HYBRID : SearchMode.LEXICAL;
     }

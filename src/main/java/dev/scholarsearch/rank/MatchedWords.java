@@ -19,19 +19,19 @@ import org.apache.lucene.index.Term;
  * abstract field (one seek per word and paper: cheaper than parsing the stored record), and
  * spelled as the topic spells them.
  */
-final class MatchedWords {
+public final class MatchedWords {
   private final IndexReader reader;
   private final List<String> stems;
   private final SurfaceForms spelling;
 
-  MatchedWords(IndexReader reader, UserQuery q) {
+  public MatchedWords(IndexReader reader, UserQuery q) {
     this.reader = reader;
     this.stems = List.copyOf(new LinkedHashSet<>(q.words()));
     this.spelling = new SurfaceForms().learn(q.text());
   }
 
   /** The topic's words in paper {@code doc}, in the order typed. */
-  List<String> in(int doc) {
+  public List<String> in(int doc) {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     int local = doc - leaf.docBase;

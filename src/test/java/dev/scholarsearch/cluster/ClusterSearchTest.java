@@ -24,6 +24,9 @@ import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.ingest.Ingester;
 import dev.scholarsearch.ingest.ReferenceDate;
 import dev.scholarsearch.model.Corpus;
+import dev.scholarsearch.rank.Expert;
+import dev.scholarsearch.rank.ExpertModel;
+import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.search.PaperHit;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
@@ -179,6 +182,37 @@ class ClusterSearchTest {
     }
   }
 
+  /**
+   * Researchers by topic on the cluster: the same researchers, scores, counts and evidence (with
+   * the topic's words each paper has) as on the local index, in every mode.
+   */
+  @Test
+  void researchersRankAsOnTheLocalIndex() throws IOException {
+    ExpertRanker localExperts = new ExpertRanker(local, localSearch.kernel(), ExpertModel.DEFAULT);
+    ClusterExperts clusterExperts = new ClusterExperts(remote);
+    for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+      for (String topic : List.of("reinforcement learning", "federated learning", "agents that use tools -benchmark")) {
+        for (ExpertRanker.Scope scope : ExpertRanker.Scope.values()) {
+          String what = mode.label() + " '" + topic + "' " + scope;
+          List<Expert> want = localExperts.rank(topic, SearchFilters.NONE, scope, 10, Optional.of(mode));
+          List<Expert> got = clusterExperts.rank(topic, SearchFilters.NONE, scope, 10, Optional.of(mode));
+          assertFalse(want.isEmpty(), what);
+          assertEquals(want.stream().map(Expert::id).toList(), got.stream().map(Expert::id).toList(), what);
+          for (int i = 0; i < want.size(); i++) {
+            Expert w = want.get(i);
+            Expert g = got.get(i);
+            assertEquals(w.score(), g.score(), 2e-3, what + " " + w.id());
+            assertEquals(w.paperCount(), g.paperCount(), what + " " + w.id());
+            assertEquals(w.matchingPapers(), g.matchingPapers(), what + " " + w.id());
+            assertEquals(w.evidence().stream().map(e -> e.id() + " " + e.title() + " " + e.matchedWords() + " "
+                + e.matches()).toList(), g.evidence().stream().map(e -> e.id() + " " + e.title() + " "
+                + e.matchedWords() + " " + e.matches()).toList(), what + " " + w.id());
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void facetsCountEachDimensionWithoutItsOwnFilter() throws IOException {
     SearchFilters cl = new SearchFilters(List.of(), List.of("cs.CL"), List.of(), List.of(), YearRange.ANY, false);
@@ -300,7 +334,8 @@ class ClusterSearchTest {
         }
       }
       assertEquals(42, getJson(onCluster, "/api/health", 200).path("papers").asInt());
-      JsonNode notYet = getJson(onCluster, "/api/researchers?topic=agents", 501);
+      JsonNode notYet = getJson(onCluster, "/api/papers/" + localSearch.search(SearchRequest.of("agents", 1)).hits()
+          .get(0).id() + "/similar", 501);
       assertEquals("not_on_cluster", notYet.path("error").asText(), notYet.toString());
       getJson(onCluster, "/api/papers/no-such-paper", 404);
       getJson(onCluster, "/api/search?q=x&limit=0", 400);
