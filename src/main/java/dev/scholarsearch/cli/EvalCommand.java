@@ -13,6 +13,7 @@ import dev.scholarsearch.index.IndexManifest;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.cluster.ClusterExperts;
 import dev.scholarsearch.cluster.ClusterSearcher;
 import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.index.LiveIndex;
@@ -160,8 +161,8 @@ final class EvalCommand extends CliCommand {
   /** {@code eval --engine}: keyword search's run on the cluster, and the baseline on the local index when asked. */
   private int onEngine(Task t, List<Metric> ms, Optional<SearchMode> searchMode, Path dir, Map<String, String> topics,
       Qrels qrels) throws IOException {
-    if (t != Task.SEARCH || searchMode.filter(m -> m != SearchMode.LEXICAL).isPresent()) {
-      err.println("error: with --engine, only --task search in lexical mode runs on the cluster so far");
+    if (t == Task.SIMILAR) {
+      err.println("error: with --engine, --task similar does not run on the cluster yet; search and researchers do");
       return 2;
     }
     ClusterSearcher cluster;
@@ -176,8 +177,20 @@ final class EvalCommand extends CliCommand {
     for (Map.Entry<String, String> topic : topics.entrySet()) {
       List<Run.Scored> ranked = new java.util.ArrayList<>();
       try {
-        cluster.rank(topic.getValue(), dev.scholarsearch.search.SearchFilters.NONE, Task.DEPTH)
-            .forEach(p -> ranked.add(new Run.Scored(p.id(), p.score())));
+        if (t == Task.SEARCH) {
+          cluster.rank(topic.getValue(), dev.scholarsearch.search.SearchFilters.NONE, Task.DEPTH, searchMode)
+              .forEach(p -> ranked.add(new Run.Scored(p.id(), p.score())));
+        } else {
+          // As Task.ours counts researchers: by name key, the first (best) of namesakes.
+          java.util.Set<String> seen = new java.util.HashSet<>();
+          for (dev.scholarsearch.rank.Expert e : new ClusterExperts(cluster).ranking(topic.getValue(),
+              dev.scholarsearch.search.SearchFilters.NONE, dev.scholarsearch.rank.ExpertRanker.Scope.ALL, Task.DEPTH,
+              searchMode)) {
+            if (seen.add(dev.scholarsearch.eval.AuthorKey.of(e.name()))) {
+              ranked.add(new Run.Scored(dev.scholarsearch.eval.AuthorKey.of(e.name()), e.score()));
+            }
+          }
+        }
       } catch (InvalidRequestException e) {
         // A topic the API would refuse gets an empty ranking, as locally.
       }
@@ -186,7 +199,8 @@ final class EvalCommand extends CliCommand {
     double secs = (System.nanoTime() - start) / 1e9;
     Run ours = new Run("scholar-search-cluster", results);
     Map<String, Double> oursScores = Evaluation.evaluate(ours, qrels, ms);
-    out.printf("task search, mode lexical, on %s: %d topics, %d with judgments%n", cluster.url(), topics.size(),
+    out.printf("task %s, mode %s, on %s: %d topics, %d with judgments%n", t.name().toLowerCase(Locale.ROOT),
+        searchMode.map(SearchMode::label).orElse("default"), cluster.url(), topics.size(),
         topics.keySet().stream().filter(qrels::judged).count());
     if (runFile != null) {
       ours.write(runFile);

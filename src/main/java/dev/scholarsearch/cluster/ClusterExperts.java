@@ -15,13 +15,9 @@ import dev.scholarsearch.rank.ExpertSearch;
 import dev.scholarsearch.rank.ExpertVote;
 import dev.scholarsearch.rank.MatchedWords;
 import dev.scholarsearch.rank.PoolReader;
-import dev.scholarsearch.search.HybridTuning;
-import dev.scholarsearch.search.RankFusion;
 import dev.scholarsearch.search.Retrieval;
-import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
-import dev.scholarsearch.search.SearchPlanner;
 import dev.scholarsearch.search.UserQuery;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +30,6 @@ import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -66,6 +61,20 @@ public final class ClusterExperts implements ExpertSearch {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + ExpertRanker.MAX_LIMIT + ", got "
           + limit);
     }
+    return ranking(topic, filters, scope, limit, asked, true);
+  }
+
+  /**
+   * The same ranking to any depth with every voter included, as the local {@code
+   * ExpertRanker.ranking} gives it to the evaluation.
+   */
+  public List<Expert> ranking(String topic, SearchFilters filters, ExpertRanker.Scope scope, int limit,
+      Optional<SearchMode> asked) {
+    return ranking(topic, filters, scope, limit, asked, false);
+  }
+
+  private List<Expert> ranking(String topic, SearchFilters filters, ExpertRanker.Scope scope, int limit,
+      Optional<SearchMode> asked, boolean matchingOnly) {
     if (topic == null || topic.isBlank()) {
       throw InvalidRequestException.badParameter("topic must not be empty");
     }
@@ -73,43 +82,11 @@ public final class ClusterExperts implements ExpertSearch {
       UserQuery q = cluster.planner().parse(topic, false);
       SearchMode mode = q.isListing() ? SearchMode.LEXICAL : cluster.mode(asked);
       ClusterRanking ranking = new ClusterRanking(cluster.solr(), cluster.solr().url().name());
-      List<Retrieval.Ranked> pool = pool(ranking, q, filters, mode, model.topPapers());
-      return ExpertVote.rank(pool, new ClusterPool(cluster.solr(), ranking, q), model, scope, limit, true);
+      List<Retrieval.Ranked> pool = cluster.ranked(ranking, q, filters, mode, model.topPapers());
+      return ExpertVote.rank(pool, new ClusterPool(cluster.solr(), ranking, q), model, scope, limit, matchingOnly);
     } catch (IOException e) {
       throw EngineFailure.of(e);
     }
-  }
-
-  /** The best {@code n} papers for the topic, as the local planner ranks them for researcher ranking. */
-  private List<Retrieval.Ranked> pool(ClusterRanking ranking, UserQuery q, SearchFilters filters, SearchMode mode,
-      int n) throws IOException {
-    HybridTuning t = HybridTuning.DEFAULT;
-    List<String> fq = ClusterSearcher.filterQueries(filters);
-    List<String> semanticFq = new ArrayList<>(fq);
-    SearchPlanner.prohibited(q.query()).forEach(p -> semanticFq.add("-" + SolrQueryWriter.write(p)));
-    String lexical = SolrQueryWriter.write(cluster.planner().refinedElsewhere(q, cluster.averageTextLength()));
-    List<Retrieval.Ranked> out = new ArrayList<>();
-    switch (mode) {
-      case LEXICAL -> {
-        for (ScoreDoc sd : ranking.lexical(lexical, fq, n)) {
-          out.add(new Retrieval.Ranked(sd.doc, sd.score, Optional.empty()));
-        }
-      }
-      case SEMANTIC -> {
-        List<RankFusion.Fused> fused = ranking.semantic(cluster.planner().queryVectors().of(q), semanticFq,
-            Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH), t);
-        fused.subList(0, Math.min(n, fused.size()))
-            .forEach(f -> out.add(new Retrieval.Ranked(f.doc(), f.similarity(), Optional.of(f))));
-      }
-      case HYBRID -> {
-        List<RankFusion.Fused> fused = ranking.hybrid(lexical, fq, cluster.planner().queryVectors().of(q), semanticFq,
-            t.lexicalDepth(), t.semanticDepth(), n, t,
-            q.strict() ? RetrievalPlan.MeaningOnly.NONE : RetrievalPlan.MeaningOnly.CLOSE);
-        fused.subList(0, Math.min(n, fused.size()))
-            .forEach(f -> out.add(new Retrieval.Ranked(f.doc(), (float) f.score(), Optional.of(f))));
-      }
-    }
-    return out;
   }
 
   /** The pool's authors, counts, researchers and evidence, read from the cluster in batches. */

@@ -18,6 +18,7 @@ import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.search.PaperSearch;
 import dev.scholarsearch.search.QueryVectors;
 import dev.scholarsearch.search.RankFusion;
+import dev.scholarsearch.search.Retrieval;
 import dev.scholarsearch.search.RetrievalPlan;
 import dev.scholarsearch.search.RankedElsewhere;
 import dev.scholarsearch.search.SearchFilters;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Query;
 
 /**
@@ -349,6 +351,41 @@ public final class ClusterSearcher implements PaperSearch {
         pages.page(page, req, q, mode), facetCounts(counted.path("facets")), List.of(), mode.label());
   }
 
+  /**
+   * The best {@code n} papers for {@code q} by relevance in {@code mode}, as the local planner ranks
+   * them for researcher ranking and the evaluation ({@code forRanking}); numbered by {@code ranking}.
+   */
+  List<Retrieval.Ranked> ranked(ClusterRanking ranking, UserQuery q, SearchFilters filters, SearchMode mode,
+      int n) throws IOException {
+    HybridTuning t = HybridTuning.DEFAULT;
+    List<String> fq = ClusterSearcher.filterQueries(filters);
+    List<String> semanticFq = new ArrayList<>(fq);
+    SearchPlanner.prohibited(q.query()).forEach(p -> semanticFq.add("-" + SolrQueryWriter.write(p)));
+    String lexical = SolrQueryWriter.write(planner.refinedElsewhere(q, averageTextLength));
+    List<Retrieval.Ranked> out = new ArrayList<>();
+    switch (mode) {
+      case LEXICAL -> {
+        for (ScoreDoc sd : ranking.lexical(lexical, fq, n)) {
+          out.add(new Retrieval.Ranked(sd.doc, sd.score, Optional.empty()));
+        }
+      }
+      case SEMANTIC -> {
+        List<RankFusion.Fused> fused = ranking.semantic(planner.queryVectors().of(q), semanticFq,
+            Math.min(n, HybridTuning.MAX_SEMANTIC_DEPTH), t);
+        fused.subList(0, Math.min(n, fused.size()))
+            .forEach(f -> out.add(new Retrieval.Ranked(f.doc(), f.similarity(), Optional.of(f))));
+      }
+      case HYBRID -> {
+        List<RankFusion.Fused> fused = ranking.hybrid(lexical, fq, planner.queryVectors().of(q), semanticFq,
+            t.lexicalDepth(), t.semanticDepth(), n, t,
+            q.strict() ? RetrievalPlan.MeaningOnly.NONE : RetrievalPlan.MeaningOnly.CLOSE);
+        fused.subList(0, Math.min(n, fused.size()))
+            .forEach(f -> out.add(new Retrieval.Ranked(f.doc(), (float) f.score(), Optional.of(f))));
+      }
+    }
+    return out;
+  }
+
   /** A paper id and its score. */
   public record Scored(String id, float score) {}
 
@@ -356,21 +393,17 @@ public final class ClusterSearcher implements PaperSearch {
    * The top {@code n} papers for {@code text} by keyword relevance, as a search would rank them
    * (the evaluation's run): ids and scores only, nothing counted.
    */
-  public List<Scored> rank(String text, SearchFilters filters, int n) throws IOException {
+  public List<Scored> rank(String text, SearchFilters filters, int n, Optional<SearchMode> asked) throws IOException {
     UserQuery q = planner.parse(text, false);
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("q", SolrQueryWriter.write(planner.refinedElsewhere(q, averageTextLength)));
-    params.put("fq", filterQueries(filters));
-    params.put("fl", "id,score");
-    params.put("rows", n);
-    params.put("sort", "score desc,id asc");
-    params.put("wt", "json");
+    SearchMode mode = q.isListing() ? SearchMode.LEXICAL : mode(asked);
+    ClusterRanking ranking = new ClusterRanking(solr, solr.url().name());
     List<Scored> out = new ArrayList<>(n);
-    for (JsonNode d : solr.form("/solr/" + solr.url().name() + "/select", params, QUERY).path("response").path("docs")) {
-      out.add(new Scored(d.path(Fields.ID).asText(), (float) d.path("score").asDouble()));
+    for (Retrieval.Ranked r : ranked(ranking, q, filters, mode, n)) {
+      out.add(new Scored(ranking.id(r.doc()), r.score()));
     }
     return out;
   }
+
 
   /** Papers only, and each filter tagged with its facet dimension, so that dimension's counts can leave it out. */
   static List<String> filterQueries(SearchFilters f) {
