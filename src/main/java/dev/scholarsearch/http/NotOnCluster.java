@@ -1,10 +1,5 @@
 package dev.scholarsearch.http;
 
-import dev.scholarsearch.rank.Expert;
-import dev.scholarsearch.rank.ExpertRanker;
-import dev.scholarsearch.rank.ExpertSearch;
-import dev.scholarsearch.rank.ProfileLookup;
-import dev.scholarsearch.rank.ResearcherProfile;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;
 import dev.scholarsearch.search.Suggestion;
@@ -18,7 +13,7 @@ import java.util.Optional;
  * The services a server on a cluster does not have yet: each request says so with a 501, rather
  * than answer from nothing.
  */
-final class NotOnCluster implements SimilarSearch, ExpertSearch, ProfileLookup, TypeAhead {
+final class NotOnCluster implements SimilarSearch, TypeAhead {
   @Override
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, Optional<SearchMode> mode) {
     throw new NotOnClusterException("similar papers");
@@ -27,17 +22,6 @@ final class NotOnCluster implements SimilarSearch, ExpertSearch, ProfileLookup, 
   @Override
   public List<SimilarHit> likeText(String text, SearchFilters filters, int limit, Optional<SearchMode> mode) {
     throw new NotOnClusterException("similar papers");
-  }
-
-  @Override
-  public List<Expert> rank(String topic, SearchFilters filters, ExpertRanker.Scope scope, int limit,
-      Optional<SearchMode> mode) {
-    throw new NotOnClusterException("researchers by topic");
-  }
-
-  @Override
-  public Optional<ResearcherProfile> profile(String id) {
-    throw new NotOnClusterException("researcher profiles");
   }
 
   @Override

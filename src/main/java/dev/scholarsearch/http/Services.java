@@ -48,14 +48,15 @@ public record Services(
   }
 
   /**
-   * The services over a cluster (--engine): search, papers and researchers by topic from it; what
-   * does not run there yet answers 501. Health counts what the cluster holds.
+   * The services over a cluster (--engine): search, papers, researchers by topic and profiles from
+   * it; what does not run there yet answers 501. Health counts what the cluster holds.
    */
   public static Services onCluster(ClusterSearcher cluster) {
     NotOnCluster none = new NotOnCluster();
     EmbedderHandle embedder = EmbedderHandle.shared(cluster.manifest().embeddingModel()
         .orElse(dev.scholarsearch.embed.EmbeddingModel.DEFAULT));
-    return new Services(cluster, none, new dev.scholarsearch.cluster.ClusterExperts(cluster), none, none, () -> {
+    return new Services(cluster, none, new dev.scholarsearch.cluster.ClusterExperts(cluster),
+        new dev.scholarsearch.cluster.ClusterProfiles(cluster), none, () -> {
       try {
         ClusterSearcher.Overview o = cluster.overview();
         return new IndexOverview(java.nio.file.Path.of(o.collection()), o.papers(), o.researchers(),

@@ -27,6 +27,8 @@ import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.rank.Expert;
 import dev.scholarsearch.rank.ExpertModel;
 import dev.scholarsearch.rank.ExpertRanker;
+import dev.scholarsearch.rank.ResearcherProfile;
+import dev.scholarsearch.rank.ResearcherProfiles;
 import dev.scholarsearch.search.PaperHit;
 import dev.scholarsearch.search.PaperSearcher;
 import dev.scholarsearch.search.SearchFilters;
@@ -213,6 +215,32 @@ class ClusterSearchTest {
     }
   }
 
+  /** A researcher's profile from the cluster: the local index's, papers of the same day perhaps in another order. */
+  @Test
+  void profilesAreTheLocalIndexs() throws IOException {
+    ResearcherProfiles localProfiles = new ResearcherProfiles(local);
+    ClusterProfiles clusterProfiles = new ClusterProfiles(remote);
+    List<String> ids = new ArrayList<>();
+    localSearch.search(SearchRequest.of("learning", 10)).hits().forEach(h -> h.authors().forEach(a -> ids.add(a.id())));
+    assertTrue(ids.size() > 10, ids.toString());
+    for (String id : ids.stream().distinct().toList()) {
+      ResearcherProfile want = localProfiles.profile(id).orElseThrow();
+      ResearcherProfile got = clusterProfiles.profile(id).orElseThrow();
+      assertEquals(sortedPapers(want), sortedPapers(got), id);
+      assertEquals(withoutPapers(want), withoutPapers(got), id);
+    }
+    assertTrue(clusterProfiles.profile("no-such-researcher").isEmpty());
+  }
+
+  private static List<String> sortedPapers(ResearcherProfile p) {
+    return p.papers().stream().map(x -> x.date() + " " + x.id()).sorted().toList();
+  }
+
+  private static ResearcherProfile withoutPapers(ResearcherProfile p) {
+    return new ResearcherProfile(p.id(), p.name(), p.identifiers(), p.nameVariants(), p.hasProfile(), p.profiles(),
+        p.paperCount(), List.of(), p.coauthors(), p.topCategories(), p.terms(), p.papersPerYear());
+  }
+
   @Test
   void facetsCountEachDimensionWithoutItsOwnFilter() throws IOException {
     SearchFilters cl = new SearchFilters(List.of(), List.of("cs.CL"), List.of(), List.of(), YearRange.ANY, false);
@@ -334,6 +362,11 @@ class ClusterSearchTest {
         }
       }
       assertEquals(42, getJson(onCluster, "/api/health", 200).path("papers").asInt());
+      String topic = "/api/researchers?topic=reinforcement+learning&limit=5";
+      // Scores of the hybrid default differ in the last digits (researchersRankAsOnTheLocalIndex bounds them).
+      assertEquals(ids(getJson(onLocal, topic, 200)), ids(getJson(onCluster, topic, 200)), topic);
+      String profile = "/api/researchers/siqi-zhu";
+      assertEquals(getJson(onLocal, profile, 200).path("terms"), getJson(onCluster, profile, 200).path("terms"), profile);
       JsonNode notYet = getJson(onCluster, "/api/papers/" + localSearch.search(SearchRequest.of("agents", 1)).hits()
           .get(0).id() + "/similar", 501);
       assertEquals("not_on_cluster", notYet.path("error").asText(), notYet.toString());
