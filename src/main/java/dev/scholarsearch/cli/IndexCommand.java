@@ -96,7 +96,8 @@ final class IndexCommand extends CliCommand {
 
   @Option(names = "--engine", paramLabel = "URL",
       description = "Build into a SolrCloud instead of a local index: solr://HOST:PORT[,HOST:PORT...]/NAME. A new "
-          + "collection is built from the inputs given (default: seeds/), then the alias NAME is moved to it.")
+          + "collection is built from the inputs given (default: seeds/), then the alias NAME is moved to it; from "
+          + "20,000 papers on, the alias's collection is updated in place by content hash instead (--full: build anew).")
   String engine;
 
   @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
@@ -190,7 +191,7 @@ final class IndexCommand extends CliCommand {
       err.println("error: " + e.getMessage() + ". Nothing was changed.");
       return 2;
     }
-    RebuildService.Options options = new RebuildService.Options(referenceDate, vectors, vectorCache, true, quiet, false);
+    RebuildService.Options options = new RebuildService.Options(referenceDate, vectors, vectorCache, full, quiet, false);
     Path cache = vectorCache != null ? vectorCache.toAbsolutePath() : indexDir.path().resolve("vector-cache");
     return rebuild.buildOnEngine(url, given.isEmpty() ? List.of(Home.defaultSeeds()) : given, options, cache, layout);
   }

@@ -107,7 +107,8 @@ record RebuildService(PrintStream out, PrintStream err) {
       PaperVectors vectors = model == null ? null : PaperVectors.using(() -> OnnxEmbedder.shared(model), cache, progress);
       ClusterIndexer.Build b = ClusterIndexer.build(new SolrHttp(engine), result.corpus(),
           paths.stream().map(Path::toString).toList(), fingerprint, vectors,
-          model == null ? EmbeddingModel.DEFAULT.dimensions() : model.dimensions(), layout, progress);
+          model == null ? EmbeddingModel.DEFAULT.dimensions() : model.dimensions(), layout,
+          options.full() ? Indexer.Strategy.REWRITE : Indexer.Strategy.AUTO, progress);
       out.print(result.report().summary());
       out.println("vectors:           " + (vectors == null ? "none (built without vectors: lexical search only)"
           : vectors.stats().summary()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.IndexManifest;
+import dev.scholarsearch.index.Indexer;
 import dev.scholarsearch.index.VectorSource;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Paper;
@@ -47,10 +48,19 @@ public final class ClusterIndexer {
     }
   }
 
-  /** What a build did. */
+  /**
+   * What a build did.
+   *
+   * @param updated whether the collection the alias pointed at was updated in place (then {@code
+   *     kept}, {@code added} and {@code removed} count its papers) rather than a new one built
+   */
   public record Build(String collection, Optional<String> previous, List<String> deleted, IndexManifest manifest,
-      Layout layout, double seconds) {
+      Layout layout, double seconds, boolean updated, int kept, int added, int removed) {
     public String summary() {
+      if (updated) {
+        return String.format("collection %s updated in place in %.1f s: %,d papers unchanged and kept, %,d added, "
+            + "%,d deleted", collection, seconds, kept, added, removed);
+      }
       return String.format("collection %s (%d shard%s x %d replica%s) in %.1f s; alias %s now points at it%s%s",
           collection, layout.shards(), layout.shards() == 1 ? "" : "s", layout.replicas(),
           layout.replicas() == 1 ? "" : "s", seconds, alias(collection),
@@ -64,6 +74,19 @@ public final class ClusterIndexer {
   /** Builds {@code corpus} into a new collection and swaps the alias; vectors when {@code vectors} is not null. */
   public static Build build(SolrHttp solr, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
       int dimensions, Layout asked, Consumer<String> progress) throws IOException {
+    return build(solr, corpus, inputs, fingerprint, vectors, dimensions, asked, Indexer.Strategy.REWRITE, progress);
+  }
+
+  /**
+   * Makes the alias's collection hold exactly {@code corpus}: a new collection and an alias swap,
+   * or, as {@code strategy} says ({@link Indexer.Strategy#AUTO}: from {@link Indexer#UPDATE_FROM}
+   * papers on), the current collection updated in place by content hash, when it has the same
+   * schema and vector model: unchanged documents kept, changed and new ones sent, vanished ones
+   * deleted, one commit. An update is not atomic across shards for readers the way an alias swap
+   * is: for the moment of the commit, one shard may show the new papers before another.
+   */
+  public static Build build(SolrHttp solr, Corpus corpus, List<String> inputs, String fingerprint, VectorSource vectors,
+      int dimensions, Layout asked, Indexer.Strategy strategy, Consumer<String> progress) throws IOException {
     long start = System.nanoTime();
     String alias = solr.url().name();
     solr.discoverNodes();
@@ -74,13 +97,20 @@ public final class ClusterIndexer {
           + "builds collections named " + alias + "_<time> behind an alias '" + alias + "', so give another name in "
           + "the engine URL, or delete that collection");
     }
+    SolrConfigSet config = SolrConfigSet.forVectors(dimensions);
+    String model = vectors == null ? IndexManifest.NO_VECTORS : vectors.model();
+    String current = aliases.get(alias);
+    boolean large = corpus.papers().size() >= Indexer.UPDATE_FROM;
+    if (current != null && (strategy == Indexer.Strategy.UPDATE || (strategy == Indexer.Strategy.AUTO && large))
+        && updatable(solr, current, config, model)) {
+      return update(solr, current, corpus, inputs, fingerprint, vectors, model, progress, start);
+    }
     int nodes = liveNodes(solr);
     Layout layout = new Layout(asked.shards(), Math.min(asked.replicas(), nodes));
     if (layout.replicas() < asked.replicas()) {
       progress.accept("the cluster has " + nodes + " live node" + (nodes == 1 ? "" : "s") + ": " + layout.replicas()
           + " replica" + (layout.replicas() == 1 ? "" : "s") + " a shard instead of " + asked.replicas());
     }
-    SolrConfigSet config = SolrConfigSet.forVectors(dimensions);
     upload(solr, config);
     String collection = alias + "_" + STAMP.format(Instant.now());
     solr.get("/solr/admin/collections", Map.of("action", "CREATE", "name", collection, "numShards", layout.shards(),
@@ -88,7 +118,6 @@ public final class ClusterIndexer {
     progress.accept("created collection " + collection + " (" + layout.shards() + " shards x " + layout.replicas()
         + " replicas, configset " + config.name() + ")");
     try {
-      String model = vectors == null ? IndexManifest.NO_VECTORS : vectors.model();
       if (vectors != null) {
         vectors.prepare(corpus.papers());
       }
@@ -113,7 +142,8 @@ public final class ClusterIndexer {
           deleted.add(c);
         }
       }
-      return new Build(collection, previous, deleted, manifest, layout, (System.nanoTime() - start) / 1e9);
+      return new Build(collection, previous, deleted, manifest, layout, (System.nanoTime() - start) / 1e9, false, 0,
+          corpus.papers().size(), 0);
     } catch (IOException | RuntimeException e) {
       // Never aliased, so no reader saw it: the alias still points where it did.
       try {
@@ -122,6 +152,89 @@ public final class ClusterIndexer {
         e.addSuppressed(again);
       }
       throw e;
+    }
+  }
+
+  /** Whether {@code collection} has the configset and the vector model a build would give it now. */
+  private static boolean updatable(SolrHttp solr, String collection, SolrConfigSet config, String model)
+      throws IOException {
+    JsonNode status = solr.get("/solr/admin/collections", Map.of("action", "CLUSTERSTATUS", "collection", collection,
+        "wt", "json"), ADMIN).path("cluster").path("collections").path(collection);
+    if (!status.path("configName").asText().equals(config.name())) {
+      return false;
+    }
+    JsonNode docs = solr.get("/solr/" + collection + "/select", Map.of("q", "id:" + SolrDocuments.MANIFEST_ID, "fl",
+        Fields.RECORD, "wt", "json"), UPDATE).path("response").path("docs");
+    return !docs.isEmpty() && SolrHttp.MAPPER.readTree(docs.get(0).path(Fields.RECORD).asText()).path("vectorModel")
+        .asText().equals(model);
+  }
+
+  /** The update in place: see {@link #build}. */
+  private static Build update(SolrHttp solr, String collection, Corpus corpus, List<String> inputs, String fingerprint,
+      VectorSource vectors, String model, Consumer<String> progress, long start) throws IOException {
+    Map<String, String> existing = hashes(solr, collection);
+    progress.accept(String.format("updating collection %s in place: it holds %,d documents", collection,
+        existing.size()));
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    List<Paper> changedPapers = new ArrayList<>();
+    int kept = 0;
+    for (Paper p : corpus.papers()) {
+      wanted.add(p.id());
+      if (SolrDocuments.paperHash(p, vectors == null ? "" : model).equals(existing.get(p.id()))) {
+        kept++;
+      } else {
+        changedPapers.add(p);
+      }
+    }
+    List<Researcher> changedResearchers = new ArrayList<>();
+    for (Researcher r : corpus.researchers()) {
+      wanted.add(r.id());
+      if (!SolrDocuments.researcherHash(r).equals(existing.get(r.id()))) {
+        changedResearchers.add(r);
+      }
+    }
+    List<String> gone = existing.keySet().stream().filter(id -> !wanted.contains(id)).sorted().toList();
+    int removedPapers = (int) gone.stream().filter(id -> existing.get(id).startsWith(PAPER_HASH_PREFIX)).count();
+    if (vectors != null) {
+      vectors.prepare(changedPapers);
+    }
+    send(solr, collection, new Corpus(changedPapers, changedResearchers), vectors, progress);
+    for (int from = 0; from < gone.size(); from += BATCH) {
+      com.fasterxml.jackson.databind.node.ObjectNode delete = SolrHttp.MAPPER.createObjectNode();
+      ArrayNode ids = delete.putArray("delete");
+      gone.subList(from, Math.min(gone.size(), from + BATCH)).forEach(ids::add);
+      solr.post("/solr/" + collection + "/update", Map.of("wt", "json"), SolrHttp.MAPPER.writeValueAsBytes(delete),
+          "application/json", UPDATE);
+    }
+    IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
+        corpus.researchers().size(), model);
+    post(solr, collection, List.of(SolrDocuments.manifest(manifest, averageTextLength(corpus.papers()))));
+    solr.get("/solr/" + collection + "/update", Map.of("commit", "true", "waitSearcher", "true", "wt", "json"), ADMIN);
+    // A changed paper is one deleted and one added, as the local index counts it.
+    int changedExisting = (int) changedPapers.stream().filter(p -> existing.containsKey(p.id())).count();
+    return new Build(collection, Optional.empty(), List.of(), manifest, new Layout(1, 1),
+        (System.nanoTime() - start) / 1e9, true, kept, changedPapers.size(), removedPapers + changedExisting);
+  }
+
+  /** A paper's content hash in hex starts so: its first byte is 'p' (ContentHash). */
+  private static final String PAPER_HASH_PREFIX = "70";
+
+  /** Every document's id and content hash, the manifest's aside, paged through with a cursor. */
+  private static Map<String, String> hashes(SolrHttp solr, String collection) throws IOException {
+    Map<String, String> out = new java.util.HashMap<>();
+    String cursor = "*";
+    while (true) {
+      JsonNode r = solr.form("/solr/" + collection + "/select", Map.of("q", "*:*", "fq", "-id:" + SolrDocuments
+          .MANIFEST_ID, "fl", Fields.ID + "," + Fields.CONTENT_HASH, "sort", "id asc", "rows", 10_000, "cursorMark",
+          cursor, "wt", "json"), UPDATE);
+      for (JsonNode d : r.path("response").path("docs")) {
+        out.put(d.path(Fields.ID).asText(), d.path(Fields.CONTENT_HASH).asText());
+      }
+      String next = r.path("nextCursorMark").asText();
+      if (next.isEmpty() || next.equals(cursor)) {
+        return out;
+      }
+      cursor = next;
     }
   }
 

@@ -24,6 +24,16 @@ public final class SolrDocuments {
 
   private SolrDocuments() {}
 
+  /** The content hash a paper's document carries: what an update compares to keep it or replace it. */
+  public static String paperHash(Paper p, String vectorModel) {
+    return hex(ContentHash.ofPaperRecord(RecordJson.write(p), vectorModel).bytes);
+  }
+
+  /** The content hash of a researcher's document. */
+  public static String researcherHash(Researcher r) {
+    return hex(ContentHash.ofResearcherRecord(RecordJson.write(r)).bytes);
+  }
+
   /** A paper, with its vector when {@code vector} is not null. */
   public static ObjectNode paper(Paper p, float[] vector, String vectorModel) {
     String record = RecordJson.write(p);

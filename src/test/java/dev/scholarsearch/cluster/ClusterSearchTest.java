@@ -392,6 +392,42 @@ class ClusterSearchTest {
     return SolrHttp.MAPPER.readTree(r.body());
   }
 
+  /**
+   * An update in place keeps the documents whose content hash the corpus gives again, replaces the
+   * changed ones and deletes the vanished ones, as the local index's update does.
+   */
+  @Test
+  void anUpdateInPlaceKeepsUnchangedPapersAndReplacesTheRest() throws IOException {
+    EngineUrl url = cluster.url("update");
+    SolrHttp solr = new SolrHttp(url);
+    Corpus all = new Ingester(new ReferenceDate(TestData.REFERENCE), s -> {}).ingest(List.of(TestData.seeds()))
+        .corpus();
+    List<dev.scholarsearch.model.Paper> papers = new ArrayList<>(all.papers());
+    ClusterIndexer.Build first = ClusterIndexer.build(solr, new Corpus(papers.subList(0, 40), all.researchers()),
+        List.of(), "a", null, 384, new ClusterIndexer.Layout(1, 1), s -> {});
+    dev.scholarsearch.model.Paper changed = papers.get(0);
+    List<dev.scholarsearch.model.Paper> next = new ArrayList<>(papers.subList(1, 40)); // paper 0 changed below
+    next.add(new dev.scholarsearch.model.Paper(changed.id(), changed.title() + " revisited", null,
+        changed.abstractText(), changed.rawAbstract(), changed.authors(), changed.year(), changed.date(),
+        changed.categories(), changed.venue(), changed.type(), changed.hasCode(), changed.score(), changed.url(),
+        changed.affiliation(), changed.sources(), changed.versions(), changed.ids(), changed.keywords()));
+    next.remove(papers.get(5)); // vanished
+    next.add(papers.get(40)); // new
+    ClusterIndexer.Build second = ClusterIndexer.build(solr, new Corpus(next, all.researchers()), List.of(), "b", null,
+        384, new ClusterIndexer.Layout(1, 1), Indexer.Strategy.UPDATE, s -> {});
+    assertTrue(second.updated(), second.summary());
+    assertEquals(first.collection(), second.collection(), "the same collection, updated");
+    assertEquals(38, second.kept(), second.summary());
+    assertEquals(2, second.added(), second.summary());
+    assertEquals(2, second.removed(), second.summary());
+    ClusterSearcher updated = ClusterSearcher.open(url);
+    assertEquals(40, updated.overview().papers());
+    assertTrue(updated.paper(papers.get(5).id()).isEmpty(), "the vanished paper is gone");
+    assertTrue(updated.paper(papers.get(40).id()).isPresent(), "the new paper is there");
+    assertEquals(changed.title() + " revisited", updated.paper(changed.id()).orElseThrow().title());
+    assertEquals("b", updated.manifest().fingerprint());
+  }
+
   @Test
   void anUnreachableClusterIsAClearErrorNamingItsUrl() {
     EngineUrl nowhere = EngineUrl.parse("solr://127.0.0.1:9,127.0.0.1:10/papers");
