@@ -38,25 +38,39 @@ public final class Feedback {
   public static Query expansion(IndexSearcher searcher, Query firstPass, int docs, int terms, double mass, float titleBonus)
       throws IOException {
     TopDocs top = searcher.search(firstPass, docs);
-    if (top.scoreDocs.length == 0 || terms <= 0 || mass <= 0) {
-      return null;
-    }
-    double scoreSum = 0;
-    for (ScoreDoc sd : top.scoreDocs) {
-      scoreSum += sd.score;
-    }
     StoredFields stored = searcher.storedFields();
-    Map<String, Double> weights = new HashMap<>();
+    List<Scored> first = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       // The words are counted from the record's text: the index keeps no term vectors (a sixth of
       // its bytes), and analysing a handful of abstracts again costs well under a millisecond.
-      Paper p = RecordJson.paper(stored.document(sd.doc, RECORD_ONLY).get(Fields.RECORD));
-      Map<String, Integer> tf = WordCounts.of(p);
+      first.add(new Scored(sd.score, RecordJson.paper(stored.document(sd.doc, RECORD_ONLY).get(Fields.RECORD))));
+    }
+    return expansion(first, terms, mass, titleBonus);
+  }
+
+  /** A first-pass paper and its score. */
+  public record Scored(float score, Paper paper) {}
+
+  /**
+   * The expansion query from the best first-pass papers, best first, wherever they were ranked (a
+   * cluster ranks its own); null when there are none.
+   */
+  public static Query expansion(List<Scored> top, int terms, double mass, float titleBonus) {
+    if (top.isEmpty() || terms <= 0 || mass <= 0) {
+      return null;
+    }
+    double scoreSum = 0;
+    for (Scored sd : top) {
+      scoreSum += sd.score();
+    }
+    Map<String, Double> weights = new HashMap<>();
+    for (Scored sd : top) {
+      Map<String, Integer> tf = WordCounts.of(sd.paper());
       long length = tf.values().stream().mapToLong(Integer::longValue).sum();
       if (length == 0) {
         continue;
       }
-      double docWeight = sd.score / scoreSum;
+      double docWeight = sd.score() / scoreSum;
       for (Map.Entry<String, Integer> e : tf.entrySet()) {
         if (useful(e.getKey())) {
           weights.merge(e.getKey(), docWeight * e.getValue() / length, Double::sum);

@@ -2,6 +2,7 @@ package dev.scholarsearch.similar;
 
 import dev.scholarsearch.index.Analyzers;
 import dev.scholarsearch.index.Fields;
+import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.search.Feedback;
@@ -19,16 +20,23 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * The keyword side of a similar-paper search: MoreLikeThis picks the query paper's most telling
  * terms, and they become a BM25 query over title and abstract with the model's bonuses.
  */
-final class SimilarityQuery {
+public final class SimilarityQuery {
   private final SimilarityModel model;
 
-  SimilarityQuery(SimilarityModel model) {
+  /** The best {@code n} papers for a first-pass query, best first: what RM3 feedback learns from. */
+  public interface FirstPass {
+    List<Feedback.Scored> top(Query q, int n) throws IOException;
+  }
+
+  public SimilarityQuery(SimilarityModel model) {
     this.model = model;
   }
 
@@ -51,6 +59,24 @@ final class SimilarityQuery {
   /** The MoreLikeThis terms as a BM25 query over title and abstract, filtered, with the model's bonuses. */
   Query lexical(IndexSearcher searcher, Map<String, Float> queryTerms, String queryText, Paper query,
       Query filter, List<Query> exclude) throws IOException {
+    return lexical((q, n) -> {
+      TopDocs top = searcher.search(restrict(q, filter, List.of()), n);
+      List<Feedback.Scored> out = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(new Feedback.Scored(sd.score, RecordJson.paper(searcher.storedFields().document(sd.doc,
+            java.util.Set.of(Fields.RECORD)).get(Fields.RECORD))));
+      }
+      return out;
+    }, queryTerms, queryText, query, exclude);
+  }
+
+  /**
+   * The same for any engine: {@code firstPass} ranks the query's first pass, filtered as the
+   * search will be, for RM3 feedback. {@code queryTerms} is MoreLikeThis's choice, strongest first.
+   */
+  public Query lexical(FirstPass firstPass, Map<String, Float> queryTerms, String queryText, Paper query,
+      List<Query> exclude) throws IOException {
+    queryTerms = new LinkedHashMap<>(queryTerms);
     if (model.weighByQueryCount()) {
       // BM25 already weighs rarity; MoreLikeThis's tf-idf boost would count it twice. Weigh by how often
       // the query uses the word instead, as if the words were typed that often.
@@ -68,8 +94,10 @@ final class SimilarityQuery {
     if (model.feedbackDocs() > 0) {
       double mass = queryTerms.values().stream().mapToDouble(Float::doubleValue).sum()
           * (1 - model.originalWeight()) / model.originalWeight();
-      Query expansion = Feedback.expansion(searcher, restrict(terms.build(), filter, exclude), model.feedbackDocs(),
-          model.feedbackTerms(), mass, model.titleBoost());
+      BooleanQuery.Builder first = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
+      exclude.forEach(x -> first.add(x, BooleanClause.Occur.MUST_NOT));
+      Query expansion = Feedback.expansion(firstPass.top(first.build(), model.feedbackDocs()), model.feedbackTerms(),
+          mass, model.titleBoost());
       if (expansion != null) {
         terms.add(expansion, BooleanClause.Occur.SHOULD);
       }
@@ -101,7 +129,7 @@ final class SimilarityQuery {
    * order, which is best first). Read from the clauses: a QueryVisitor would see each BoostQuery's
    * term without its boost, and visits a BooleanQuery's optional clauses in hash order.
    */
-  static Map<String, Float> termBoosts(Query mlt) {
+  public static Map<String, Float> termBoosts(Query mlt) {
     Map<String, Float> boosts = new LinkedHashMap<>();
     if (mlt instanceof BooleanQuery bq) {
       for (BooleanClause c : bq.clauses()) {
