@@ -62,8 +62,8 @@ final class ServeCommand extends CliCommand {
 
   @Option(names = "--engine", paramLabel = "URL",
       description = "Serve a SolrCloud collection built by 'index --engine' instead of a local index: "
-          + "solr://HOST:PORT[,HOST:PORT...]/NAME. Search in every mode, papers, researchers by topic and health run "
-          + "on the cluster; similar papers, profiles and suggestions answer 501 there so far.")
+          + "solr://HOST:PORT[,HOST:PORT...]/NAME. Every endpoint runs on the cluster but suggestions, which answer "
+          + "501 there so far.")
   String engine;
 
   @Override

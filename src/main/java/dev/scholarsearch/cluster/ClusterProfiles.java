@@ -58,7 +58,7 @@ public final class ClusterProfiles implements ProfileLookup {
 
         @Override
         public Map<String, Integer> of(List<String> words) throws IOException {
-          return docFreqs(words);
+          return docFreqs(solr, words);
         }
       }));
     } catch (IOException e) {
@@ -66,7 +66,8 @@ public final class ClusterProfiles implements ProfileLookup {
     }
   }
 
-  private Map<String, Integer> docFreqs(List<String> words) throws IOException {
+  /** How many papers hold each word in the combined field, over all shards (the terms component). */
+  static Map<String, Integer> docFreqs(SolrHttp solr, List<String> words) throws IOException {
     Map<String, Integer> out = new HashMap<>();
     for (int from = 0; from < words.size(); from += WORDS_A_REQUEST) {
       List<String> chunk = words.subList(from, Math.min(words.size(), from + WORDS_A_REQUEST));

@@ -48,14 +48,15 @@ public record Services(
   }
 
   /**
-   * The services over a cluster (--engine): search, papers, researchers by topic and profiles from
-   * it; what does not run there yet answers 501. Health counts what the cluster holds.
+   * The services over a cluster (--engine): search, papers, similar papers, researchers by topic
+   * and profiles from it; suggestions, which do not run there yet, answer 501. Health counts what the cluster holds.
    */
   public static Services onCluster(ClusterSearcher cluster) {
     NotOnCluster none = new NotOnCluster();
     EmbedderHandle embedder = EmbedderHandle.shared(cluster.manifest().embeddingModel()
         .orElse(dev.scholarsearch.embed.EmbeddingModel.DEFAULT));
-    return new Services(cluster, none, new dev.scholarsearch.cluster.ClusterExperts(cluster),
+    return new Services(cluster, new dev.scholarsearch.cluster.ClusterSimilar(cluster),
+        new dev.scholarsearch.cluster.ClusterExperts(cluster),
         new dev.scholarsearch.cluster.ClusterProfiles(cluster), none, () -> {
       try {
         ClusterSearcher.Overview o = cluster.overview();

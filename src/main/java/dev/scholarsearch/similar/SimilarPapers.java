@@ -145,7 +145,7 @@ public final class SimilarPapers implements SimilarSearch {
     });
   }
 
-  private static void checkLimit(int limit) {
+  public static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
@@ -184,13 +184,33 @@ public final class SimilarPapers implements SimilarSearch {
         continue;
       }
       Paper p = RecordJson.paper(searcher.storedFields().document(r.doc()).get(Fields.RECORD));
-      boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
-      List<String> shared = byWords ? shared(p, queryTerms, words) : List.of();
-      out.add(new SimilarHit(p.id(), p.title(), dev.scholarsearch.model.AuthorLink.of(p.authors()),
-          p.knownYear(), p.categories(),
-          r.score(), shared, reason(r, byWords, shared), matchedBy, similarity));
+      out.add(hit(p, r, mode, queryTerms, words));
     }
     return out;
+  }
+
+  /**
+   * One hit as the API shows it: the paper, its score, the query's telling words it shares
+   * ({@code queryTerms}, spelled as {@code words} learnt them), and why it is there.
+   */
+  public static SimilarHit hit(Paper p, Retrieval.Ranked r, SearchMode mode, Map<String, Float> queryTerms,
+      SurfaceForms words) {
+    boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
+    List<String> shared = byWords ? shared(p, queryTerms, words) : List.of();
+    return new SimilarHit(p.id(), p.title(), dev.scholarsearch.model.AuthorLink.of(p.authors()),
+        p.knownYear(), p.categories(), r.score(), shared, reason(r, byWords, shared), r.matchedBy(mode),
+        r.similarity().orElse(null));
+  }
+
+  /** Checks what both engines refuse alike: a limit out of range, a text empty or too long. */
+  public static void checkText(String text, int limit) {
+    checkLimit(limit);
+    if (text == null || text.isBlank()) {
+      throw InvalidRequestException.badParameter("text must not be empty");
+    }
+    if (text.length() > MAX_TEXT_CHARS) {
+      throw InvalidRequestException.badParameter("text must be at most " + MAX_TEXT_CHARS + " characters, got " + text.length());
+    }
   }
 
   /** A one-line "why" for people: the shared words, the semantic similarity, or both. */

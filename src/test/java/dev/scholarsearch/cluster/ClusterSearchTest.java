@@ -215,6 +215,50 @@ class ClusterSearchTest {
     }
   }
 
+  /**
+   * Similar papers on the cluster, by paper and by pasted text, in every mode: the local index's
+   * papers in its order, the same shared words and reasons, scores within 0.002.
+   */
+  @Test
+  void similarPapersAreTheLocalIndexs() throws IOException {
+    dev.scholarsearch.similar.SimilarPapers localSimilar = new dev.scholarsearch.similar.SimilarPapers(local,
+        localSearch.kernel());
+    ClusterSimilar clusterSimilar = new ClusterSimilar(remote);
+    List<String> ids = localSearch.search(req("", SearchFilters.NONE, SortOrder.NEWEST, 0, 12, false)).hits().stream()
+        .map(PaperHit::id).toList();
+    for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+      for (String id : ids) {
+        compareSimilar(localSimilar.like(id, SearchFilters.NONE, 10, Optional.of(mode)).orElseThrow(),
+            clusterSimilar.like(id, SearchFilters.NONE, 10, Optional.of(mode)).orElseThrow(), mode + " " + id);
+      }
+      String text = "We train language model agents with reinforcement learning and verifiable rewards.";
+      compareSimilar(localSimilar.likeText(text, SearchFilters.NONE, 10, Optional.of(mode)),
+          clusterSimilar.likeText(text, SearchFilters.NONE, 10, Optional.of(mode)), mode + " text");
+    }
+    SearchFilters cl = new SearchFilters(List.of(), List.of("cs.CL"), List.of(), List.of(), YearRange.ANY, false);
+    compareSimilar(localSimilar.like(ids.get(0), cl, 10, Optional.of(SearchMode.HYBRID)).orElseThrow(),
+        clusterSimilar.like(ids.get(0), cl, 10, Optional.of(SearchMode.HYBRID)).orElseThrow(), "filtered");
+    assertTrue(clusterSimilar.like("no-such-paper", SearchFilters.NONE, 10, Optional.empty()).isEmpty());
+  }
+
+  private static void compareSimilar(List<dev.scholarsearch.similar.SimilarHit> want,
+      List<dev.scholarsearch.similar.SimilarHit> got, String what) {
+    // The same hits, shared words and sides; two hits within 0.002 of each other may swap (the two
+    // engines' cosines differ in the last digits).
+    assertEquals(want.stream().map(h -> h.id() + " " + h.sharedTerms() + " " + h.matchedBy()).sorted().toList(),
+        got.stream().map(h -> h.id() + " " + h.sharedTerms() + " " + h.matchedBy()).sorted().toList(), what);
+    for (int i = 0; i < want.size(); i++) {
+      assertEquals(want.get(i).score(), got.get(i).score(), 2e-3 * Math.max(1, want.get(i).score()), what + " " + i);
+      if (!want.get(i).id().equals(got.get(i).id())) {
+        int j = i;
+        float near = (float) java.util.stream.IntStream.range(0, want.size()).filter(k -> k != j)
+            .filter(k -> want.get(k).id().equals(got.get(j).id())).mapToDouble(k -> want.get(k).score()).findFirst()
+            .orElse(Double.NaN);
+        assertEquals(want.get(i).score(), near, 2e-3, what + ": hit " + i + " is another only in a near tie");
+      }
+    }
+  }
+
   /** A researcher's profile from the cluster: the local index's, papers of the same day perhaps in another order. */
   @Test
   void profilesAreTheLocalIndexs() throws IOException {
@@ -367,8 +411,7 @@ class ClusterSearchTest {
       assertEquals(ids(getJson(onLocal, topic, 200)), ids(getJson(onCluster, topic, 200)), topic);
       String profile = "/api/researchers/siqi-zhu";
       assertEquals(getJson(onLocal, profile, 200).path("terms"), getJson(onCluster, profile, 200).path("terms"), profile);
-      JsonNode notYet = getJson(onCluster, "/api/papers/" + localSearch.search(SearchRequest.of("agents", 1)).hits()
-          .get(0).id() + "/similar", 501);
+      JsonNode notYet = getJson(onCluster, "/api/suggest?q=rein", 501);
       assertEquals("not_on_cluster", notYet.path("error").asText(), notYet.toString());
       getJson(onCluster, "/api/papers/no-such-paper", 404);
       getJson(onCluster, "/api/search?q=x&limit=0", 400);
