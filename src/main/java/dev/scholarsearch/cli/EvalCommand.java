@@ -15,6 +15,7 @@ import dev.scholarsearch.index.Similarities;
 import dev.scholarsearch.rank.ExpertRanker;
 import dev.scholarsearch.cluster.ClusterExperts;
 import dev.scholarsearch.cluster.ClusterSearcher;
+import dev.scholarsearch.cluster.ClusterSimilar;
 import dev.scholarsearch.cluster.EngineUrl;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.index.InvalidRequestException;
@@ -95,8 +96,8 @@ final class EvalCommand extends CliCommand {
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--engine", paramLabel = "URL",
-      description = "Evaluate keyword search (--task search, lexical) on a SolrCloud collection built by "
-          + "'index --engine': solr://HOST:PORT[,HOST:PORT...]/NAME. With --baseline, the baseline runs on --index.")
+      description = "Evaluate on a SolrCloud collection built by 'index --engine' instead of a local index: "
+          + "solr://HOST:PORT[,HOST:PORT...]/NAME. With --baseline, the baseline runs on --index.")
   String engine;
 
   private static final Duration EVAL_BUDGET = Duration.ofMinutes(10);
@@ -161,10 +162,6 @@ final class EvalCommand extends CliCommand {
   /** {@code eval --engine}: keyword search's run on the cluster, and the baseline on the local index when asked. */
   private int onEngine(Task t, List<Metric> ms, Optional<SearchMode> searchMode, Path dir, Map<String, String> topics,
       Qrels qrels) throws IOException {
-    if (t == Task.SIMILAR) {
-      err.println("error: with --engine, --task similar does not run on the cluster yet; search and researchers do");
-      return 2;
-    }
     ClusterSearcher cluster;
     try {
       cluster = ClusterSearcher.open(EngineUrl.parse(engine));
@@ -180,6 +177,9 @@ final class EvalCommand extends CliCommand {
         if (t == Task.SEARCH) {
           cluster.rank(topic.getValue(), dev.scholarsearch.search.SearchFilters.NONE, Task.DEPTH, searchMode)
               .forEach(p -> ranked.add(new Run.Scored(p.id(), p.score())));
+        } else if (t == Task.SIMILAR) {
+          new ClusterSimilar(cluster).ranking(topic.getValue(), dev.scholarsearch.search.SearchFilters.NONE,
+              Task.DEPTH, searchMode).orElse(List.of()).forEach(h -> ranked.add(new Run.Scored(h.id(), h.score())));
         } else {
           // As Task.ours counts researchers: by name key, the first (best) of namesakes.
           java.util.Set<String> seen = new java.util.HashSet<>();

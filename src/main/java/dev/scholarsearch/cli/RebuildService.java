@@ -89,19 +89,13 @@ record RebuildService(PrintStream out, PrintStream err) {
    * index, so a rebuild embeds only new or changed papers.
    */
   int buildOnEngine(EngineUrl engine, List<Path> paths, Options options, Path cacheDir, ClusterIndexer.Layout layout) {
-    ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
-        : new ReferenceDate(options.referenceDate());
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
-    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
-      out.print(result.report().summary());
-      err.println("error: nothing to index (no paper was read from " + paths + "); the cluster is unchanged");
+    Optional<Ingester.Result> read = ingest(paths, options, progress, "the cluster is unchanged");
+    if (read.isEmpty()) {
       return 2;
     }
-    InputFiles files = InputFiles.scan(paths);
-    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
-        + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
-        + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
+    Ingester.Result result = read.get();
+    String fingerprint = fingerprint(InputFiles.scan(paths), options);
     EmbeddingModel model = options.vectors().orElse(null);
     try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
       PaperVectors vectors = model == null ? null : PaperVectors.using(() -> OnnxEmbedder.shared(model), cache, progress);
@@ -128,25 +122,19 @@ record RebuildService(PrintStream out, PrintStream err) {
    * {@code options.ifStale()} and {@code previous} was built from the same files, does nothing.
    */
   int build(Path dir, List<Path> paths, Optional<IndexManifest> previous, Options options) {
-    InputFiles files = InputFiles.scan(paths);
-    String fingerprint = files.fingerprint("schema=" + Fields.SCHEMA_VERSION
-        + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
-        + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
+    String fingerprint = fingerprint(InputFiles.scan(paths), options);
     if (options.ifStale() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       if (!options.quiet()) {
         err.println("index " + dir + " is up to date (" + previous.get().papers() + " papers); nothing to do");
       }
       return 0;
     }
-    ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
-        : new ReferenceDate(options.referenceDate());
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
-    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
-      out.print(result.report().summary());
-      err.println("error: nothing to index (no paper was read from " + paths + "); the existing index, if any, is unchanged");
+    Optional<Ingester.Result> read = ingest(paths, options, progress, "the existing index, if any, is unchanged");
+    if (read.isEmpty()) {
       return 2;
     }
+    Ingester.Result result = read.get();
     Path cacheDir = options.vectorCache() == null ? dir.resolve("vector-cache") : options.vectorCache().toAbsolutePath();
     EmbeddingModel model = options.vectors().orElse(null);
     try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
@@ -166,5 +154,26 @@ record RebuildService(PrintStream out, PrintStream err) {
       err.println("The previous index, if any, is unchanged.");
       return 1;
     }
+  }
+
+  /** What the inputs and the options give an index: its manifest's fingerprint, compared by --if-stale. */
+  private static String fingerprint(InputFiles files, Options options) {
+    return files.fingerprint("schema=" + Fields.SCHEMA_VERSION
+        + ";ref=" + (options.referenceDate() == null ? "today" : options.referenceDate())
+        + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
+  }
+
+  /** The inputs read and merged; empty, after saying so, when they hold nothing to index. */
+  private Optional<Ingester.Result> ingest(List<Path> paths, Options options, Consumer<String> progress,
+      String unchanged) {
+    ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
+        : new ReferenceDate(options.referenceDate());
+    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
+    if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
+      out.print(result.report().summary());
+      err.println("error: nothing to index (no paper was read from " + paths + "); " + unchanged);
+      return Optional.empty();
+    }
+    return Optional.of(result);
   }
 }

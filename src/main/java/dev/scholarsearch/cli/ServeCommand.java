@@ -127,11 +127,7 @@ final class ServeCommand extends CliCommand {
       }
       stopped.countDown();
     }));
-    try {
-      app.start(host, port);
-    } catch (RuntimeException e) {
-      err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
-          + " running there? Pick another port with --port.");
+    if (!listen(app)) {
       embedder.close();
       index.close();
       return 1;
@@ -169,11 +165,7 @@ final class ServeCommand extends CliCommand {
       app.stop();
       stopped.countDown();
     }));
-    try {
-      app.start(host, port);
-    } catch (RuntimeException e) {
-      err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
-          + " running there? Pick another port with --port.");
+    if (!listen(app)) {
       return 1;
     }
     out.println("scholar-search is serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port()
@@ -181,6 +173,18 @@ final class ServeCommand extends CliCommand {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** Starts listening; false, after saying why, when the address cannot be had. */
+  private boolean listen(Javalin app) {
+    try {
+      app.start(host, port);
+      return true;
+    } catch (RuntimeException e) {
+      err.println("error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another server"
+          + " running there? Pick another port with --port.");
+      return false;
+    }
   }
 
   private static String rootMessage(Throwable e) {

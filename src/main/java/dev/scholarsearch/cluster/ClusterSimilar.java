@@ -66,6 +66,16 @@ public final class ClusterSimilar implements SimilarSearch {
   @Override
   public Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, Optional<SearchMode> asked) {
     SimilarPapers.checkLimit(limit);
+    return like(id, filters, limit, asked, true);
+  }
+
+  /** The same ranking to any depth, ids and scores only (the evaluation reads the top 1,000). */
+  public Optional<List<SimilarHit>> ranking(String id, SearchFilters filters, int n, Optional<SearchMode> asked) {
+    return like(id, filters, n, asked, false);
+  }
+
+  private Optional<List<SimilarHit>> like(String id, SearchFilters filters, int limit, Optional<SearchMode> asked,
+      boolean detailed) {
     try {
       JsonNode docs = select(Map.of("q", Fields.ID + ":" + SolrQueryWriter.escape(id), "fq", Fields.KIND + ":"
           + Fields.KIND_PAPER, "fl", Fields.RECORD + "," + Fields.VECTOR, "rows", 1, "wt", "json"))
@@ -79,7 +89,8 @@ public final class ClusterSimilar implements SimilarSearch {
       Map<String, Float> terms = mode == SearchMode.SEMANTIC ? Map.of() : moreLikeThis(List.of(paper.title(),
           paper.abstractText()));
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty() : vector(docs.get(0).path(Fields.VECTOR));
-      return Optional.of(run(mode, terms, vector, text, paper, filters, limit, new SurfaceForms().learn(text)));
+      return Optional.of(run(mode, terms, vector, text, paper, filters, limit, new SurfaceForms().learn(text),
+          detailed));
     } catch (IOException e) {
       throw EngineFailure.of(e);
     }
@@ -93,14 +104,15 @@ public final class ClusterSimilar implements SimilarSearch {
       Map<String, Float> terms = mode == SearchMode.SEMANTIC ? Map.of() : moreLikeThis(List.of(text));
       Optional<float[]> vector = mode == SearchMode.LEXICAL ? Optional.empty()
           : cluster.planner().queryVectors().ofText(text);
-      return run(mode, terms, vector, text, null, filters, limit, new SurfaceForms().learn(text));
+      return run(mode, terms, vector, text, null, filters, limit, new SurfaceForms().learn(text), true);
     } catch (IOException e) {
       throw EngineFailure.of(e);
     }
   }
 
   private List<SimilarHit> run(SearchMode mode, Map<String, Float> queryTerms, Optional<float[]> vector,
-      String queryText, Paper paper, SearchFilters filters, int limit, SurfaceForms words) throws IOException {
+      String queryText, Paper paper, SearchFilters filters, int limit, SurfaceForms words, boolean detailed)
+      throws IOException {
     List<Query> exclude = paper == null ? List.of() : List.of(new TermQuery(new Term(Fields.ID, paper.id())));
     List<String> fq = ClusterSearcher.filterQueries(filters);
     Query lexical = queryTerms.isEmpty() ? new MatchNoDocsQuery("no telling terms")
@@ -127,8 +139,15 @@ public final class ClusterSimilar implements SimilarSearch {
       fused.subList(0, Math.min(limit, fused.size()))
           .forEach(f -> top.add(new Retrieval.Ranked(f.doc(), (float) f.score(), Optional.of(f))));
     }
-    Map<String, Paper> records = records(top.stream().map(r -> ranking.id(r.doc())).toList());
     List<SimilarHit> out = new ArrayList<>(top.size());
+    if (!detailed) {
+      for (Retrieval.Ranked r : top) {
+        out.add(new SimilarHit(ranking.id(r.doc()), "", List.of(), null, List.of(), r.score(), List.of(), "",
+            r.matchedBy(mode), r.similarity().orElse(null)));
+      }
+      return out;
+    }
+    Map<String, Paper> records = records(top.stream().map(r -> ranking.id(r.doc())).toList());
     for (Retrieval.Ranked r : top) {
       out.add(SimilarPapers.hit(records.get(ranking.id(r.doc())), r, mode, queryTerms, words));
     }
