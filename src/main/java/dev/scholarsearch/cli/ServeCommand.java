@@ -62,8 +62,7 @@ final class ServeCommand extends CliCommand {
 
   @Option(names = "--engine", paramLabel = "URL",
       description = "Serve a SolrCloud collection built by 'index --engine' instead of a local index: "
-          + "solr://HOST:PORT[,HOST:PORT...]/NAME. Every endpoint runs on the cluster but suggestions, which answer "
-          + "501 there so far.")
+          + "solr://HOST:PORT[,HOST:PORT...]/NAME. Every endpoint runs on the cluster.")
   String engine;
 
   @Override

@@ -104,8 +104,6 @@ public final class AppFactory {
         .json(new ApiError("model_not_ready", e.getMessage())));
     config.routes.exception(EngineFailure.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(
         e.status() == 503 ? "engine_unavailable" : "engine_error", e.getMessage())));
-    config.routes.exception(NotOnClusterException.class,
-        (e, ctx) -> ctx.status(501).json(new ApiError("not_on_cluster", e.getMessage())));
     config.routes.exception(NotFoundException.class,
         (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -48,16 +48,16 @@ public record Services(
   }
 
   /**
-   * The services over a cluster (--engine): search, papers, similar papers, researchers by topic
-   * and profiles from it; suggestions, which do not run there yet, answer 501. Health counts what the cluster holds.
+   * The services over a cluster (--engine): every one from it, as {@link #over} has them from a
+   * local index. Health counts what the cluster holds.
    */
   public static Services onCluster(ClusterSearcher cluster) {
-    NotOnCluster none = new NotOnCluster();
     EmbedderHandle embedder = EmbedderHandle.shared(cluster.manifest().embeddingModel()
         .orElse(dev.scholarsearch.embed.EmbeddingModel.DEFAULT));
     return new Services(cluster, new dev.scholarsearch.cluster.ClusterSimilar(cluster),
         new dev.scholarsearch.cluster.ClusterExperts(cluster),
-        new dev.scholarsearch.cluster.ClusterProfiles(cluster), none, () -> {
+        new dev.scholarsearch.cluster.ClusterProfiles(cluster), new dev.scholarsearch.cluster.ClusterSuggester(cluster),
+        () -> {
       try {
         ClusterSearcher.Overview o = cluster.overview();
         return new IndexOverview(java.nio.file.Path.of(o.collection()), o.papers(), o.researchers(),

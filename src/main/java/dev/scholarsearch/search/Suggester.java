@@ -49,16 +49,7 @@ public final class Suggester implements Closeable, TypeAhead {
 
   @Override
   public List<Suggestion> suggest(String prefix, int limit) {
-    String p = prefix == null ? "" : prefix.strip();
-    if (p.isEmpty()) {
-      throw InvalidRequestException.badParameter("q must not be empty");
-    }
-    if (p.length() > 100) {
-      throw InvalidRequestException.badParameter("q must be at most 100 characters for suggestions, got " + p.length());
-    }
-    if (limit < 1 || limit > MAX_RESULTS) {
-      throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_RESULTS + ", got " + limit);
-    }
+    String p = checked(prefix, limit);
     AnalyzingInfixSuggester lookup = lookup();
     try {
       List<Suggestion> out = new ArrayList<>();
@@ -73,6 +64,33 @@ public final class Suggester implements Closeable, TypeAhead {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The prefix, stripped, when it and {@code limit} are what any type-ahead takes; else the bad
+   * request that says why.
+   */
+  public static String checked(String prefix, int limit) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (p.isEmpty()) {
+      throw InvalidRequestException.badParameter("q must not be empty");
+    }
+    if (p.length() > 100) {
+      throw InvalidRequestException.badParameter("q must be at most 100 characters for suggestions, got " + p.length());
+    }
+    if (limit < 1 || limit > MAX_RESULTS) {
+      throw InvalidRequestException.badParameter("limit must be between 1 and " + MAX_RESULTS + ", got " + limit);
+    }
+    return p;
+  }
+
+  /** Researchers weigh by paper count, topics by usage, titles least: the order suggestions come in. */
+  public static long researcherWeight(long papers) {
+    return 1000 + 10 * papers;
+  }
+
+  public static long topicWeight(long papers) {
+    return 500 + papers;
   }
 
   private AnalyzingInfixSuggester lookup() {
@@ -119,7 +137,7 @@ public final class Suggester implements Closeable, TypeAhead {
           String name = doc.get(Fields.NAME);
           if (name != null) {
             long papers = counts != null && counts.advanceExact(d) ? counts.longValue() : 0;
-            all.add(new Entry(name, 1000 + 10 * papers, "researcher", doc.get(Fields.ID)));
+            all.add(new Entry(name, researcherWeight(papers), "researcher", doc.get(Fields.ID)));
           } else if (doc.get(Fields.TITLE) != null) {
             all.add(new Entry(doc.get(Fields.TITLE), 1, "paper", doc.get(Fields.ID)));
           }
@@ -131,7 +149,7 @@ public final class Suggester implements Closeable, TypeAhead {
             .getTopChildren(1000, Fields.FACET_CATEGORY);
         if (cats != null) {
           for (LabelAndValue lv : cats.labelValues) {
-            all.add(new Entry(lv.label, 500 + lv.value.longValue(), "topic", lv.label));
+            all.add(new Entry(lv.label, topicWeight(lv.value.longValue()), "topic", lv.label));
           }
         }
       }

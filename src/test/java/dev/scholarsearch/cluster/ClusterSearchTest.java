@@ -259,6 +259,31 @@ class ClusterSearchTest {
     }
   }
 
+  /**
+   * Type-ahead on the cluster: the local suggester's researchers and topics in its order, and the
+   * same titles (which, all of one weight, the two order differently).
+   */
+  @Test
+  void suggestionsAreTheLocalSuggesters() {
+    ClusterSuggester clusterSuggest = new ClusterSuggester(remote);
+    try (Suggester localSuggest = new Suggester(local)) {
+      for (String prefix : List.of("rein", "siqi", "zhu", "Siqi Z", "cs.", "large lang", "agentic reinforcement",
+          "Müller", "zz-nothing")) {
+        List<dev.scholarsearch.search.Suggestion> want = localSuggest.suggest(prefix, 10);
+        List<dev.scholarsearch.search.Suggestion> got = clusterSuggest.suggest(prefix, 10);
+        assertEquals(want.stream().filter(x -> !x.kind().equals("paper")).toList(),
+            got.stream().filter(x -> !x.kind().equals("paper")).toList(), prefix);
+        if (want.size() < 10) {
+          assertEquals(new java.util.HashSet<>(want), new java.util.HashSet<>(got), prefix);
+        } else {
+          assertEquals(10, got.size(), prefix);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A researcher's profile from the cluster: the local index's, papers of the same day perhaps in another order. */
   @Test
   void profilesAreTheLocalIndexs() throws IOException {
@@ -382,8 +407,7 @@ class ClusterSearchTest {
 
   /**
    * The API served over the cluster ({@code serve --engine}) answers search, papers and health as
-   * the API over the local index does, and what does not run on the cluster yet with a 501 that
-   * says so.
+   * the API over the local index does.
    */
   @Test
   void theApiOnTheClusterAnswersAsTheLocalApi() throws Exception {
@@ -411,8 +435,8 @@ class ClusterSearchTest {
       assertEquals(ids(getJson(onLocal, topic, 200)), ids(getJson(onCluster, topic, 200)), topic);
       String profile = "/api/researchers/siqi-zhu";
       assertEquals(getJson(onLocal, profile, 200).path("terms"), getJson(onCluster, profile, 200).path("terms"), profile);
-      JsonNode notYet = getJson(onCluster, "/api/suggest?q=rein", 501);
-      assertEquals("not_on_cluster", notYet.path("error").asText(), notYet.toString());
+      assertFalse(getJson(onCluster, "/api/suggest?q=rein", 200).path("suggestions").isEmpty());
+      getJson(onCluster, "/api/suggest?q=", 400);
       getJson(onCluster, "/api/papers/no-such-paper", 404);
       getJson(onCluster, "/api/search?q=x&limit=0", 400);
     } finally {
