@@ -381,6 +381,22 @@ class ClusterSearchTest {
       }
     }
     assertTrue(remote.overview().activeReplicas() < 4, "a node's replicas are down: " + remote.overview());
+
+    // And with no node left: a 503 naming the cluster, at once, from the API as from the searcher.
+    cluster.stopNode(0);
+    Javalin api = AppFactory.create(Services.onCluster(remote), ServerOptions.DEFAULT).start("127.0.0.1", 0);
+    try {
+      long start = System.nanoTime();
+      JsonNode down = getJson(api, "/api/search?q=agents", 503);
+      assertEquals("engine_unavailable", down.path("error").asText(), down.toString());
+      assertTrue(down.path("message").asText().contains(url.toString()), down.toString());
+      assertTrue(System.nanoTime() - start < 10_000_000_000L, "no hang");
+      assertEquals(503, getJson(api, "/api/health", 503).path("error").asText().equals("engine_unavailable") ? 503 : 0);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      api.stop();
+    }
   }
 
   @Test
