@@ -2,7 +2,6 @@ package dev.scholarsearch.rank;
 
 import dev.scholarsearch.index.Fields;
 import dev.scholarsearch.index.StoredRecords;
-import dev.scholarsearch.model.Researcher;
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Retrieval;
