@@ -112,7 +112,8 @@ public final class ClusterExperts implements ExpertSearch {
     public List<List<String>> authors(List<Retrieval.Ranked> pool) throws IOException {
       List<String> ids = pool.stream().map(r -> ranking.id(r.doc())).toList();
       Map<String, List<String>> byPaper = new HashMap<>();
-      for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fl", Fields.ID + "," + Fields.AUTHOR_ID,
+      for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
+          Fields.ID + "," + Fields.AUTHOR_ID,
           "rows", Math.max(1, ids.size()), "wt", "json")).path("response").path("docs")) {
         List<String> authors = new ArrayList<>();
         d.path(Fields.AUTHOR_ID).forEach(a -> authors.add(a.asText()));
@@ -181,7 +182,8 @@ public final class ClusterExperts implements ExpertSearch {
       List<String> ids = papers.stream().map(r -> ranking.id(r.doc())).distinct().toList();
       Map<String, Paper> records = new HashMap<>();
       if (!ids.isEmpty()) {
-        for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fl", Fields.RECORD, "rows", ids.size(),
+        for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
+            Fields.RECORD, "rows", ids.size(),
             "wt", "json")).path("response").path("docs")) {
           Paper p = RecordJson.paper(d.path(Fields.RECORD).asText());
           records.put(p.id(), p);

@@ -179,8 +179,9 @@ public final class ClusterIndexer {
     List<Paper> changedPapers = new ArrayList<>();
     int kept = 0;
     for (Paper p : corpus.papers()) {
-      wanted.add(p.id());
-      if (SolrDocuments.paperHash(p, vectors == null ? "" : model).equals(existing.get(p.id()))) {
+      String key = SolrDocuments.key(Fields.KIND_PAPER, p.id());
+      wanted.add(key);
+      if (SolrDocuments.paperHash(p, vectors == null ? "" : model).equals(existing.get(key))) {
         kept++;
       } else {
         changedPapers.add(p);
@@ -188,8 +189,9 @@ public final class ClusterIndexer {
     }
     List<Researcher> changedResearchers = new ArrayList<>();
     for (Researcher r : corpus.researchers()) {
-      wanted.add(r.id());
-      if (!SolrDocuments.researcherHash(r).equals(existing.get(r.id()))) {
+      String key = SolrDocuments.key(Fields.KIND_RESEARCHER, r.id());
+      wanted.add(key);
+      if (!SolrDocuments.researcherHash(r).equals(existing.get(key))) {
         changedResearchers.add(r);
       }
     }
@@ -211,7 +213,8 @@ public final class ClusterIndexer {
     post(solr, collection, List.of(SolrDocuments.manifest(manifest, averageTextLength(corpus.papers()))));
     solr.get("/solr/" + collection + "/update", Map.of("commit", "true", "waitSearcher", "true", "wt", "json"), ADMIN);
     // A changed paper is one deleted and one added, as the local index counts it.
-    int changedExisting = (int) changedPapers.stream().filter(p -> existing.containsKey(p.id())).count();
+    int changedExisting = (int) changedPapers.stream()
+        .filter(p -> existing.containsKey(SolrDocuments.key(Fields.KIND_PAPER, p.id()))).count();
     return new Build(collection, Optional.empty(), List.of(), manifest, new Layout(1, 1),
         (System.nanoTime() - start) / 1e9, true, kept, changedPapers.size(), removedPapers + changedExisting);
   }
@@ -219,16 +222,17 @@ public final class ClusterIndexer {
   /** A paper's content hash in hex starts so: its first byte is 'p' (ContentHash). */
   private static final String PAPER_HASH_PREFIX = "70";
 
-  /** Every document's id and content hash, the manifest's aside, paged through with a cursor. */
+  /** Every document's unique key and content hash, the manifest's aside, paged through with a cursor. */
   private static Map<String, String> hashes(SolrHttp solr, String collection) throws IOException {
     Map<String, String> out = new java.util.HashMap<>();
     String cursor = "*";
     while (true) {
       JsonNode r = solr.form("/solr/" + collection + "/select", Map.of("q", "*:*", "fq", "-id:" + SolrDocuments
-          .MANIFEST_ID, "fl", Fields.ID + "," + Fields.CONTENT_HASH, "sort", "id asc", "rows", 10_000, "cursorMark",
+          .MANIFEST_ID, "fl", SolrDocuments.KEY + "," + Fields.CONTENT_HASH, "sort", SolrDocuments.KEY + " asc", "rows",
+          10_000, "cursorMark",
           cursor, "wt", "json"), UPDATE);
       for (JsonNode d : r.path("response").path("docs")) {
-        out.put(d.path(Fields.ID).asText(), d.path(Fields.CONTENT_HASH).asText());
+        out.put(d.path(SolrDocuments.KEY).asText(), d.path(Fields.CONTENT_HASH).asText());
       }
       String next = r.path("nextCursorMark").asText();
       if (next.isEmpty() || next.equals(cursor)) {

@@ -141,7 +141,7 @@ final class ClusterRanking {
     Map<String, float[]> out = new LinkedHashMap<>();
     for (int from = 0; from < paperIds.size(); from += 500) {
       List<String> chunk = paperIds.subList(from, Math.min(paperIds.size(), from + 500));
-      JsonNode docs = solr.form("/solr/" + collection + "/select", Map.of("q", idsQuery(chunk), "fl",
+      JsonNode docs = solr.form("/solr/" + collection + "/select", Map.of("q", idsQuery(chunk), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
           Fields.ID + "," + Fields.VECTOR, "rows", chunk.size(), "wt", "json"), QUERY).path("response").path("docs");
       for (JsonNode d : docs) {
         JsonNode v = d.path(Fields.VECTOR);

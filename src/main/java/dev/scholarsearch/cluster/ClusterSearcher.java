@@ -319,7 +319,8 @@ public final class ClusterSearcher implements PaperSearch {
       counted = select(count);
       pageIds = fused.subList(Math.min(req.offset(), fused.size()), Math.min(topN, fused.size())).stream()
           .map(f -> ranking.id(f.doc())).toList();
-      JsonNode docs = select(Map.of("q", ClusterRanking.idsQuery(pageIds), "fl", "id," + Fields.RECORD, "rows",
+      JsonNode docs = select(Map.of("q", ClusterRanking.idsQuery(pageIds), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
+          "id," + Fields.RECORD, "rows",
           Math.max(1, pageIds.size()), "wt", "json")).path("response").path("docs");
       docs.forEach(d -> records.put(d.path(Fields.ID).asText(), RecordJson.paper(d.path(Fields.RECORD).asText())));
     } else {

@@ -244,7 +244,8 @@ public final class ClusterSimilar implements SimilarSearch {
     if (ids.isEmpty()) {
       return out;
     }
-    for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fl", Fields.RECORD, "rows", ids.size(), "wt",
+    for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
+        Fields.RECORD, "rows", ids.size(), "wt",
         "json")).path("response").path("docs")) {
       Paper p = RecordJson.paper(d.path(Fields.RECORD).asText());
       out.put(p.id(), p);

@@ -18,6 +18,13 @@ import java.util.Map;
  * only place that knows both the records and the cluster's documents.
  */
 public final class SolrDocuments {
+  /** Solr's unique key: the kind and the id, so a paper and a researcher of the same id do not collide. */
+  static final String KEY = "key";
+
+  static String key(String kind, String id) {
+    return kind + ":" + id;
+  }
+
   /** The id of the document that holds the collection's manifest. */
   public static final String MANIFEST_ID = "_manifest";
   static final String KIND_MANIFEST = "manifest";
@@ -38,6 +45,7 @@ public final class SolrDocuments {
   public static ObjectNode paper(Paper p, float[] vector, String vectorModel) {
     String record = RecordJson.write(p);
     ObjectNode d = SolrHttp.MAPPER.createObjectNode();
+    d.put(KEY, key(Fields.KIND_PAPER, p.id()));
     d.put(Fields.ID, p.id());
     d.put(Fields.KIND, Fields.KIND_PAPER);
     d.put(Fields.CONTENT_HASH, hex(ContentHash.ofPaperRecord(record, vector == null ? "" : vectorModel).bytes));
@@ -85,6 +93,7 @@ public final class SolrDocuments {
   public static ObjectNode researcher(Researcher r) {
     String record = RecordJson.write(r);
     ObjectNode d = SolrHttp.MAPPER.createObjectNode();
+    d.put(KEY, key(Fields.KIND_RESEARCHER, r.id()));
     d.put(Fields.ID, r.id());
     d.put(Fields.KIND, Fields.KIND_RESEARCHER);
     d.put(Fields.CONTENT_HASH, hex(ContentHash.ofResearcherRecord(record).bytes));
@@ -107,6 +116,7 @@ public final class SolrDocuments {
     }
     record.put("averageTextLength", Double.toString(averageTextLength));
     ObjectNode d = SolrHttp.MAPPER.createObjectNode();
+    d.put(KEY, key(KIND_MANIFEST, MANIFEST_ID));
     d.put(Fields.ID, MANIFEST_ID);
     d.put(Fields.KIND, KIND_MANIFEST);
     d.put(Fields.RECORD, record.toString());

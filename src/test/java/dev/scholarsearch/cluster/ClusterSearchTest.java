@@ -496,15 +496,23 @@ class ClusterSearchTest {
         changed.affiliation(), changed.sources(), changed.versions(), changed.ids(), changed.keywords()));
     next.remove(papers.get(5)); // vanished
     next.add(papers.get(40)); // new
+    // A paper whose id is a researcher's: two documents, as in the local index.
+    dev.scholarsearch.model.Paper namesake = papers.get(41);
+    next.add(new dev.scholarsearch.model.Paper("siqi-zhu", namesake.title(), null, namesake.abstractText(),
+        namesake.rawAbstract(), namesake.authors(), namesake.year(), namesake.date(), namesake.categories(),
+        namesake.venue(), namesake.type(), namesake.hasCode(), namesake.score(), namesake.url(), namesake.affiliation(),
+        namesake.sources(), namesake.versions(), namesake.ids(), namesake.keywords()));
     ClusterIndexer.Build second = ClusterIndexer.build(solr, new Corpus(next, all.researchers()), List.of(), "b", null,
         384, new ClusterIndexer.Layout(1, 1), Indexer.Strategy.UPDATE, s -> {});
     assertTrue(second.updated(), second.summary());
     assertEquals(first.collection(), second.collection(), "the same collection, updated");
     assertEquals(38, second.kept(), second.summary());
-    assertEquals(2, second.added(), second.summary());
+    assertEquals(3, second.added(), second.summary());
     assertEquals(2, second.removed(), second.summary());
     ClusterSearcher updated = ClusterSearcher.open(url);
-    assertEquals(40, updated.overview().papers());
+    assertEquals(41, updated.overview().papers());
+    assertEquals(namesake.title(), updated.paper("siqi-zhu").orElseThrow().title());
+    assertEquals("Siqi Zhu", new ClusterProfiles(updated).profile("siqi-zhu").orElseThrow().name());
     assertTrue(updated.paper(papers.get(5).id()).isEmpty(), "the vanished paper is gone");
     assertTrue(updated.paper(papers.get(40).id()).isPresent(), "the new paper is there");
     assertEquals(changed.title() + " revisited", updated.paper(changed.id()).orElseThrow().title());
