@@ -94,18 +94,16 @@ public final class ClusterExperts implements ExpertSearch {
     private final SolrHttp solr;
     private final ClusterRanking ranking;
     private final UserQuery q;
-    private final String collection;
     private final Map<String, Integer> paperCounts = new HashMap<>();
 
     ClusterPool(SolrHttp solr, ClusterRanking ranking, UserQuery q) {
       this.solr = solr;
       this.ranking = ranking;
       this.q = q;
-      this.collection = solr.url().name();
     }
 
     private JsonNode select(Map<String, ?> params) throws IOException {
-      return solr.form("/solr/" + collection + "/select", params, QUERY);
+      return solr.select(params, QUERY);
     }
 
     @Override

@@ -80,6 +80,6 @@ public final class ClusterProfiles implements ProfileLookup {
   }
 
   private JsonNode select(Map<String, ?> params) throws IOException {
-    return solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
+    return solr.select(params, QUERY);
   }
 }

@@ -263,7 +263,7 @@ public final class ClusterSearcher implements PaperSearch {
 
   private JsonNode select(Map<String, ?> params) throws IOException {
     try {
-      return solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
+      return solr.select(params, QUERY);
     } catch (EngineException e) {
       if (e.status() == 400) {
         throw InvalidRequestException.badParameter(e.getMessage());
@@ -282,8 +282,7 @@ public final class ClusterSearcher implements PaperSearch {
     HybridTuning t = HybridTuning.DEFAULT;
     Optional<float[]> vector = planner.queryVectors().of(q);
     List<String> fq = filterQueries(req.filters());
-    List<String> semanticFq = new ArrayList<>(fq);
-    SearchPlanner.prohibited(q.query()).forEach(p -> semanticFq.add("-" + SolrQueryWriter.write(p)));
+    List<String> semanticFq = excluding(fq, SearchPlanner.prohibited(q.query()));
     ClusterRanking ranking = new ClusterRanking(solr, solr.url().name());
     List<RankFusion.Fused> fused;
     Map<String, Object> count = new LinkedHashMap<>();
@@ -360,8 +359,7 @@ public final class ClusterSearcher implements PaperSearch {
       int n) throws IOException {
     HybridTuning t = HybridTuning.DEFAULT;
     List<String> fq = ClusterSearcher.filterQueries(filters);
-    List<String> semanticFq = new ArrayList<>(fq);
-    SearchPlanner.prohibited(q.query()).forEach(p -> semanticFq.add("-" + SolrQueryWriter.write(p)));
+    List<String> semanticFq = excluding(fq, SearchPlanner.prohibited(q.query()));
     String lexical = SolrQueryWriter.write(planner.refinedElsewhere(q, averageTextLength));
     List<Retrieval.Ranked> out = new ArrayList<>();
     switch (mode) {
@@ -405,6 +403,16 @@ public final class ClusterSearcher implements PaperSearch {
     return out;
   }
 
+
+  /**
+   * The filter queries {@code fq} and none of {@code prohibited}: what a paper found by meaning
+   * must pass, as {@code PaperFilters.excluding} says locally.
+   */
+  static List<String> excluding(List<String> fq, List<Query> prohibited) {
+    List<String> out = new ArrayList<>(fq);
+    prohibited.forEach(p -> out.add("-" + SolrQueryWriter.write(p)));
+    return out;
+  }
 
   /** Papers only, and each filter tagged with its facet dimension, so that dimension's counts can leave it out. */
   static List<String> filterQueries(SearchFilters f) {

@@ -117,8 +117,7 @@ public final class ClusterSimilar implements SimilarSearch {
     List<String> fq = ClusterSearcher.filterQueries(filters);
     Query lexical = queryTerms.isEmpty() ? new MatchNoDocsQuery("no telling terms")
         : query.lexical((q, n) -> firstPass(q, fq, n), queryTerms, queryText, paper, exclude);
-    List<String> semanticFq = new ArrayList<>(fq);
-    exclude.forEach(x -> semanticFq.add("-" + SolrQueryWriter.write(x)));
+    List<String> semanticFq = ClusterSearcher.excluding(fq, exclude);
     ClusterRanking ranking = new ClusterRanking(cluster.solr(), cluster.solr().url().name());
     String lexicalQ = SolrQueryWriter.write(lexical);
     List<Retrieval.Ranked> top = new ArrayList<>();
@@ -269,6 +268,6 @@ public final class ClusterSimilar implements SimilarSearch {
   }
 
   private JsonNode select(Map<String, ?> params) throws IOException {
-    return cluster.solr().form("/solr/" + cluster.solr().url().name() + "/select", params, QUERY);
+    return cluster.solr().select(params, QUERY);
   }
 }

@@ -137,6 +137,6 @@ public final class ClusterSuggester implements TypeAhead {
   }
 
   private JsonNode select(Map<String, ?> params) throws IOException {
-    return solr.form("/solr/" + solr.url().name() + "/select", params, QUERY);
+    return solr.select(params, QUERY);
   }
 }

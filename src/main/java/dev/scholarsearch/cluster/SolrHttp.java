@@ -65,6 +65,11 @@ public final class SolrHttp {
         "application/x-www-form-urlencoded", timeout);
   }
 
+  /** A search on the URL's collection alias ({@code /select}), its parameters sent as a form. */
+  public JsonNode select(Map<String, ?> params, Duration timeout) throws IOException {
+    return form("/solr/" + url.name() + "/select", params, timeout);
+  }
+
   /** Learns the live nodes from the cluster, so a later request can go to a node the URL does not name. */
   public void discoverNodes() throws IOException {
     JsonNode status = get("/solr/admin/collections", Map.of("action", "CLUSTERSTATUS", "wt", "json"),
