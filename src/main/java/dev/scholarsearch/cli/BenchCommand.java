@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
     footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
       "  scholar bench --papers 1000000 --dir /data/bench --queries 600",
       "  scholar bench --index index/            # latency on your papers",
+      "  scholar bench --index index/ --engine solr://127.0.0.1:8983/papers   # local against a cluster",
       "  scholar bench --against anserini --input papers.jsonl.gz"})
 final class BenchCommand extends CliCommand {
   @Option(names = "--papers", paramLabel = "N", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
@@ -78,6 +79,11 @@ final class BenchCommand extends CliCommand {
       + "same queries: no synthetic corpus, no indexing."})
   Path index;
 
+  @Option(names = "--engine", paramLabel = "URL", description = {"With --index: run every query against this cluster "
+      + "too (built by 'index --engine' from the same file), in-process and over HTTP, in the same turn as the local "
+      + "index, and its throughput from the clients after the local one's."})
+  String engine;
+
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", description = "Rounds of each indexer, for --against anserini; the best "
       + "counts (default: ${DEFAULT-VALUE}).")
   int rounds;
@@ -95,13 +101,26 @@ final class BenchCommand extends CliCommand {
       return 2;
     }
     int cores = Runtime.getRuntime().availableProcessors();
+    if (engine != null && index == null) {
+      err.println("error: --engine is for --index: the cluster is compared with a local index of the same papers");
+      return 2;
+    }
     if (index != null) {
       if (!dev.scholarsearch.index.IndexStatus.of(index).readableManifest().isPresent()) {
         err.println("error: no readable index at " + index + "; build one with: scholar index --index " + index + " FILE");
         return 2;
       }
       out.printf("# bench --index %s: %d queries per kind, %d cores, Java %s%n%n", index, queries, cores, Runtime.version());
-      new RealCorpusLatency(index.toAbsolutePath(), queries, clients.get(clients.size() - 1), out).run();
+      java.util.Optional<dev.scholarsearch.cluster.EngineUrl> url = java.util.Optional.empty();
+      if (engine != null) {
+        try {
+          url = java.util.Optional.of(dev.scholarsearch.cluster.EngineUrl.parse(engine));
+        } catch (IllegalArgumentException e) {
+          err.println("error: " + e.getMessage());
+          return 2;
+        }
+      }
+      new RealCorpusLatency(index.toAbsolutePath(), url, queries, clients.get(clients.size() - 1), out).run();
       return 0;
     }
     SyntheticCorpus corpus = new SyntheticCorpus(42, papers);
