@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
     footer = {"", "Examples:", "  scholar bench --papers 10000            # a quick run",
       "  scholar bench --papers 1000000 --dir /data/bench --queries 600",
       "  scholar bench --index index/            # latency on your papers",
-      "  scholar bench --index index/ --engine solr://127.0.0.1:8983/papers   # local against a cluster",
+      "  scholar bench --index index/ \\",
+      "      --engine solr://127.0.0.1:8983/papers  # the same papers there",
       "  scholar bench --against anserini --input papers.jsonl.gz"})
 final class BenchCommand extends CliCommand {
   @Option(names = "--papers", paramLabel = "N", defaultValue = "10000", description = "Corpus size (default: ${DEFAULT-VALUE}).")

@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         .addSubcommand(new StatsCommand().writingTo(out, err))
         .addSubcommand(new ServeCommand().writingTo(out, err))
         .addSubcommand(new EvalCommand().writingTo(out, err))
+        .addSubcommand(new ProxyCommand().writingTo(out, err))
         .addSubcommand(new BenchCommand().writingTo(out, err))
         .addSubcommand(new VectorBenchCommand().writingTo(out, err))
         .addSubcommand(new EmbedBenchCommand().writingTo(out, err))

@@ -183,7 +183,8 @@ class CliTest {
   void helpWorksEverywhere() {
     for (String[] args : new String[][] {{"--help"}, {"index", "--help"}, {"search", "--help"}, {"stats", "--help"},
         {"eval", "--help"}, {"serve", "--help"}, {"bench", "--help"}, {"bench-vectors", "--help"},
-        {"bench-embed", "--help"}, {"loadtest", "--help"}, {"cluster", "--help"}}) {
+        {"bench-embed", "--help"}, {"loadtest", "--help"}, {"cluster", "--help"},
+        {"eval-proxy", "--help"}}) {
       CliRunner.Run r = run(args);
       assertEquals(0, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage: scholar"), r.out());
