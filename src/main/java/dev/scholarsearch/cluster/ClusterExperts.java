@@ -81,7 +81,7 @@ public final class ClusterExperts implements ExpertSearch {
     try {
       UserQuery q = cluster.planner().parse(topic, false);
       SearchMode mode = q.isListing() ? SearchMode.LEXICAL : cluster.mode(asked);
-      ClusterRanking ranking = new ClusterRanking(cluster.solr(), cluster.solr().url().name());
+      ClusterRanking ranking = ClusterRanking.withAuthors(cluster.solr(), cluster.solr().url().name());
       List<Retrieval.Ranked> pool = cluster.ranked(ranking, q, filters, mode, model.topPapers());
       return ExpertVote.rank(pool, new ClusterPool(cluster.solr(), ranking, q), model, scope, limit, matchingOnly);
     } catch (IOException e) {
@@ -108,19 +108,24 @@ public final class ClusterExperts implements ExpertSearch {
 
     @Override
     public List<List<String>> authors(List<Retrieval.Ranked> pool) throws IOException {
-      List<String> ids = pool.stream().map(r -> ranking.id(r.doc())).toList();
+      // The ranking brought most hits' authors back with it; only a hit it did not is asked for.
+      List<String> missing = pool.stream().filter(r -> ranking.authors(r.doc()).isEmpty())
+          .map(r -> ranking.id(r.doc())).toList();
       Map<String, List<String>> byPaper = new HashMap<>();
-      for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(ids), "fq", Fields.KIND + ":" + Fields.KIND_PAPER, "fl",
-          Fields.ID + "," + Fields.AUTHOR_ID,
-          "rows", Math.max(1, ids.size()), "wt", "json")).path("response").path("docs")) {
-        List<String> authors = new ArrayList<>();
-        d.path(Fields.AUTHOR_ID).forEach(a -> authors.add(a.asText()));
-        byPaper.put(d.path(Fields.ID).asText(), authors);
+      if (!missing.isEmpty()) {
+        for (JsonNode d : select(Map.of("q", ClusterRanking.idsQuery(missing), "fq", Fields.KIND + ":"
+            + Fields.KIND_PAPER, "fl", Fields.ID + "," + Fields.AUTHOR_ID, "rows", missing.size(), "wt", "json"))
+            .path("response").path("docs")) {
+          List<String> authors = new ArrayList<>();
+          d.path(Fields.AUTHOR_ID).forEach(a -> authors.add(a.asText()));
+          byPaper.put(d.path(Fields.ID).asText(), authors);
+        }
       }
       List<List<String>> out = new ArrayList<>();
       LinkedHashSet<String> all = new LinkedHashSet<>();
-      for (String id : ids) {
-        List<String> authors = byPaper.getOrDefault(id, List.of());
+      for (Retrieval.Ranked r : pool) {
+        List<String> authors = ranking.authors(r.doc())
+            .orElseGet(() -> byPaper.getOrDefault(ranking.id(r.doc()), List.of()));
         out.add(authors);
         all.addAll(authors);
       }

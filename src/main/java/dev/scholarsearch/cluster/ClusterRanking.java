@@ -29,10 +29,30 @@ final class ClusterRanking {
   private final String collection;
   private final List<String> ids = new ArrayList<>();
   private final Map<String, Integer> numbers = new HashMap<>();
+  private final String fields;
+  private final Map<String, List<String>> authors = new HashMap<>();
 
   ClusterRanking(SolrHttp solr, String collection) {
+    this(solr, collection, false);
+  }
+
+  private ClusterRanking(SolrHttp solr, String collection, boolean withAuthors) {
     this.solr = solr;
     this.collection = collection;
+    this.fields = withAuthors ? "id,score," + Fields.AUTHOR_ID : "id,score";
+  }
+
+  /**
+   * A ranking whose hits come back with their authors: researchers by topic vote with them, and a
+   * request of its own for them would be one more distributed round trip per topic.
+   */
+  static ClusterRanking withAuthors(SolrHttp solr, String collection) {
+    return new ClusterRanking(solr, collection, true);
+  }
+
+  /** The authors of a paper the fusion numbered, when they came back with it. */
+  Optional<List<String>> authors(int doc) {
+    return Optional.ofNullable(authors.get(ids.get(doc)));
   }
 
   /** The id of a paper the fusion numbered. */
@@ -49,12 +69,12 @@ final class ClusterRanking {
 
   /** The best {@code n} keyword matches of {@code q} among the papers {@code fq} lets through. */
   ScoreDoc[] lexical(String q, List<String> fq, int n) throws IOException {
-    return top(Map.of("q", q, "fq", fq, "fl", "id,score", "rows", n, "sort", "score desc,id asc", "wt", "json"));
+    return top(Map.of("q", q, "fq", fq, "fl", fields, "rows", n, "sort", "score desc,id asc", "wt", "json"));
   }
 
   /** The {@code k} papers nearest {@code v} among those {@code fq} lets through; scores as Lucene's, (1 + cos) / 2. */
   ScoreDoc[] nearest(float[] v, List<String> fq, int k) throws IOException {
-    return top(Map.of("q", knn(v, k), "fq", fq, "fl", "id,score", "rows", k, "wt", "json"));
+    return top(Map.of("q", knn(v, k), "fq", fq, "fl", fields, "rows", k, "wt", "json"));
   }
 
   static String knn(float[] v, int k) {
@@ -68,8 +88,15 @@ final class ClusterRanking {
   private ScoreDoc[] top(Map<String, ?> params) throws IOException {
     JsonNode docs = solr.form("/solr/" + collection + "/select", params, QUERY).path("response").path("docs");
     ScoreDoc[] out = new ScoreDoc[docs.size()];
+    boolean withAuthors = fields.endsWith(Fields.AUTHOR_ID);
     for (int i = 0; i < out.length; i++) {
-      out[i] = new ScoreDoc(number(docs.get(i).path(Fields.ID).asText()), (float) docs.get(i).path("score").asDouble());
+      String id = docs.get(i).path(Fields.ID).asText();
+      out[i] = new ScoreDoc(number(id), (float) docs.get(i).path("score").asDouble());
+      if (withAuthors) {
+        List<String> by = new ArrayList<>();
+        docs.get(i).path(Fields.AUTHOR_ID).forEach(a -> by.add(a.asText()));
+        authors.put(id, List.copyOf(by));
+      }
     }
     return out;
   }
