@@ -75,12 +75,46 @@ public final class LatexCleaner {
     return collapse(text);
   }
 
-  private static String collapse(String s) {
-    return COLLAPSE_SPACE.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("$1").replace("( ", "(").strip();
+  /**
+   * Each run of ASCII whitespace as one space, none before {@code .,;:!?)} or after {@code (},
+   * stripped. One pass over the characters: the two regular expressions this was before took a
+   * third of reading and merging the 86k real corpus (JFR), every title and abstract going through
+   * them. {@code LatexCleanerTest} checks it against them on random strings.
+   */
+  static String collapse(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && isSpace(s.charAt(end))) {
+        end++;
+      }
+      char before = i > 0 ? s.charAt(i - 1) : 0;
+      boolean keep = !(end < n && CLOSING.indexOf(s.charAt(end)) >= 0) && before != '(';
+      if (out == null && (c != ' ' || end > i + 1 || !keep)) {
+        out = new StringBuilder(n).append(s, 0, i); // the first change: copy what came before it
+      }
+      if (out != null && keep) {
+        out.append(' ');
+      }
+      i = end - 1;
+    }
+    return (out == null ? s : out.toString()).strip();
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern COLLAPSE_SPACE = java.util.regex.Pattern.compile(" ([.,;:!?)])");
+  /** What {@code \\s} matches. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
+  }
+
+  private static final String CLOSING = ".,;:!?)";
 
   private static final class Scanner {
     private final String s;

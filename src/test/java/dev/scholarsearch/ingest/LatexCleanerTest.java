@@ -6,6 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class LatexCleanerTest {
+  /** The whitespace rules as they were written first, with regular expressions: the one-pass version must agree. */
+  private static String collapseByRegex(String s) {
+    return s.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?)])", "$1").replace("( ", "(").strip();
+  }
+
+  @Test
+  void collapsesWhitespaceAsTheRegularExpressionsDid() {
+    String alphabet = "ab (.,;:!?)\t\n\r\f\u000b\u2003\u00a0x ";
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(14); k > 0; k--) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      assertEquals(collapseByRegex(text), LatexCleaner.collapse(text), () -> "on '" + text + "'");
+    }
+    assertEquals("a (b) c.", LatexCleaner.collapse("  a ( b )\n\t c .  "));
+  }
+
   @Test
   void keepsTheArgumentOfFormattingCommands() {
     assertEquals("designed as marginal token allocation economies rather",
