@@ -20,10 +20,15 @@ import java.util.Map;
  */
 public final class EmbeddingBench {
   /** One contender: a model run {@code batch} texts per inference call. */
-  public record Contender(EmbeddingModel model, int batch) {
+  public record Contender(EmbeddingModel model, int batch, int workers) {
+    public Contender(EmbeddingModel model, int batch) {
+      this(model, batch, OnnxEmbedder.DEFAULT_WORKERS);
+    }
+
     @Override
     public String toString() {
-      return batch == OnnxEmbedder.DEFAULT_BATCH ? model.name() : model.name() + " batch " + batch;
+      return model.name() + (batch == OnnxEmbedder.DEFAULT_BATCH ? "" : " batch " + batch)
+          + (workers == OnnxEmbedder.DEFAULT_WORKERS ? "" : " workers " + workers);
     }
   }
 
@@ -51,7 +56,7 @@ public final class EmbeddingBench {
   public Map<Contender, Double> run(List<String> texts) {
     Map<Contender, OnnxEmbedder> loaded = new LinkedHashMap<>();
     for (Contender m : models) {
-      OnnxEmbedder e = OnnxEmbedder.load(m.model(), m.batch());
+      OnnxEmbedder e = OnnxEmbedder.load(m.model(), m.batch(), m.workers());
       e.embed(texts.subList(0, Math.min(16, texts.size()))); // the first runs are slow: not the model's rate
       loaded.put(m, e);
     }

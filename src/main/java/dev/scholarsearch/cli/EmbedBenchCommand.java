@@ -31,7 +31,8 @@ final class EmbedBenchCommand extends CliCommand {
 
   @Option(names = "--models", paramLabel = "LIST",
       description = "Comma-separated model names, the one to compare with first; NAME:B runs B texts per "
-          + "inference call instead of " + OnnxEmbedder.DEFAULT_BATCH + " (default: every known model).")
+          + "inference call instead of " + OnnxEmbedder.DEFAULT_BATCH + ", NAME:B/W runs them on W sessions at once "
+          + "instead of one per core (default: every known model).")
   String models;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
@@ -65,11 +66,13 @@ final class EmbedBenchCommand extends CliCommand {
       return new EmbeddingBench.Contender(EmbeddingModel.parse(spec), OnnxEmbedder.DEFAULT_BATCH);
     }
     try {
-      int batch = Integer.parseInt(spec.substring(colon + 1).strip());
-      if (batch < 1) {
+      String[] batchAndWorkers = spec.substring(colon + 1).strip().split("/", 2);
+      int batch = Integer.parseInt(batchAndWorkers[0]);
+      int workers = batchAndWorkers.length > 1 ? Integer.parseInt(batchAndWorkers[1]) : OnnxEmbedder.DEFAULT_WORKERS;
+      if (batch < 1 || workers < 1) {
         throw new NumberFormatException();
       }
-      return new EmbeddingBench.Contender(EmbeddingModel.parse(spec.substring(0, colon)), batch);
+      return new EmbeddingBench.Contender(EmbeddingModel.parse(spec.substring(0, colon)), batch, workers);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--models " + spec + ": the batch after ':' must be a whole number >= 1");
     }

@@ -3,6 +3,10 @@ package dev.scholarsearch.embed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -55,5 +59,35 @@ class BatchedEncoderTest {
     }
     assertTrue(related > unrelated + 0.2, "two RAG texts are closer to each other than to graph colouring: "
         + related + " against " + unrelated);
+  }
+
+  @Test
+  void sessionsRunningBatchesAtOnceGiveEachTextTheVectorOneSessionGives() throws IOException {
+    // Real abstracts of mixed lengths, so that the workers take batches of every size and finish
+    // out of order: each vector must still land at its own text's place.
+    ObjectMapper json = new ObjectMapper();
+    List<String> texts = new ArrayList<>();
+    try (var lines = Files.lines(Path.of("src/test/resources/scifact/corpus.jsonl"))) {
+      lines.limit(60).forEach(line -> {
+        try {
+          var n = json.readTree(line);
+          texts.add(n.path("title").asText() + ". " + n.path("text").asText());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    List<float[]> one = encoder.embed(texts);
+    try (BatchedEncoder two = new BatchedEncoder(EmbeddingModel.MINILM, 2, 3, 2)) {
+      List<float[]> both = two.embed(texts);
+      assertEquals(texts.size(), both.size());
+      for (int i = 0; i < texts.size(); i++) {
+        double cos = 0;
+        for (int d = 0; d < 384; d++) {
+          cos += one.get(i)[d] * both.get(i)[d];
+        }
+        assertTrue(cos > 0.99999, "text " + i + " by one session and by two: cosine " + cos);
+      }
+    }
   }
 }
