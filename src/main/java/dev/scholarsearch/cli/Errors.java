@@ -10,6 +10,19 @@ import java.nio.file.NotDirectoryException;
 final class Errors {
   private Errors() {}
 
+  /**
+   * Whether {@code t} is, or was caused by, running out of heap: a reader thread's error reaches the
+   * caller wrapped in a {@code CompletionException}, and Lucene's writer wraps its own.
+   */
+  static boolean outOfMemory(Throwable t) {
+    for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String describe(Throwable t) {
     Throwable e = t instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
     if (e instanceof NoSuchFileException n) {

@@ -89,6 +89,18 @@ record RebuildService(PrintStream out, PrintStream err) {
    * index, so a rebuild embeds only new or changed papers.
    */
   int buildOnEngine(EngineUrl engine, List<Path> paths, Options options, Path cacheDir, ClusterIndexer.Layout layout) {
+    try {
+      return buildOnEngineOrRunOut(engine, paths, options, cacheDir, layout);
+    } catch (OutOfMemoryError | RuntimeException e) {
+      if (!Errors.outOfMemory(e)) {
+        throw e;
+      }
+      return outOfMemory("The alias " + engine.name() + ", if it existed, still points at the collection it did.");
+    }
+  }
+
+  private int buildOnEngineOrRunOut(EngineUrl engine, List<Path> paths, Options options, Path cacheDir,
+      ClusterIndexer.Layout layout) {
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
     Optional<Ingester.Result> read = ingest(paths, options, progress, "the cluster is unchanged");
     if (read.isEmpty()) {
@@ -111,8 +123,12 @@ record RebuildService(PrintStream out, PrintStream err) {
       out.println("build:             " + b.summary());
       return 0;
     } catch (IOException | RuntimeException e) {
+      String unchanged = "The alias " + engine.name() + ", if it existed, still points at the collection it did.";
+      if (Errors.outOfMemory(e)) {
+        return outOfMemory(unchanged);
+      }
       err.println("error: could not build the collection on " + engine + ": " + Errors.describe(e));
-      err.println("The alias " + engine.name() + ", if it existed, still points at the collection it did.");
+      err.println(unchanged);
       return 1;
     }
   }
@@ -122,6 +138,33 @@ record RebuildService(PrintStream out, PrintStream err) {
    * {@code options.ifStale()} and {@code previous} was built from the same files, does nothing.
    */
   int build(Path dir, List<Path> paths, Optional<IndexManifest> previous, Options options) {
+    try {
+      return buildOrRunOut(dir, paths, previous, options);
+    } catch (OutOfMemoryError | RuntimeException e) {
+      if (!Errors.outOfMemory(e)) {
+        throw e;
+      }
+      // Nothing is committed before the end, so the index on disk is the one before; a server that
+      // was rebuilding goes on serving it, the failed build's memory free again.
+      return outOfMemory("The previous index, if any, is unchanged.");
+    }
+  }
+
+  /**
+   * The message for a build that ran out of heap, with a figure to try: reading and merging hold
+   * the whole corpus in memory until the commit (about 4 KB a paper for the real corpus).
+   */
+  private int outOfMemory(String unchanged) {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    long suggest = Math.max(2, (2 * mb + 1023) / 1024);
+    err.println("error: out of memory: this corpus needs more heap than the JVM's " + mb + " MB (the corpus is held "
+        + "in memory until the index is committed, about 4 KB a paper); run it with more, for example "
+        + "SCHOLAR_JAVA_OPTS=-Xmx" + suggest + "g ./scholar ...");
+    err.println(unchanged);
+    return 1;
+  }
+
+  private int buildOrRunOut(Path dir, List<Path> paths, Optional<IndexManifest> previous, Options options) {
     String fingerprint = fingerprint(InputFiles.scan(paths), options);
     if (options.ifStale() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       if (!options.quiet()) {
@@ -150,6 +193,9 @@ record RebuildService(PrintStream out, PrintStream err) {
           ? " (the embedding and model loading above included)" : ""));
       return 0;
     } catch (IOException | RuntimeException e) {
+      if (Errors.outOfMemory(e)) {
+        return outOfMemory("The previous index, if any, is unchanged.");
+      }
       err.println("error: could not write the index in " + dir + ": " + Errors.describe(e));
       err.println("The previous index, if any, is unchanged.");
       return 1;

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -56,7 +60,7 @@ public final class JsonlPaperReader {
     List<LineError> errors = new ArrayList<>();
     List<LineWarning> warnings = new ArrayList<>();
     int lines = 0;
-    Deque<CompletableFuture<List<Object>>> parsing = new ArrayDeque<>();
+    Deque<Future<List<Object>>> parsing = new ArrayDeque<>();
     int window = 2 * Runtime.getRuntime().availableProcessors(); // batches in flight: bounded memory
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -74,7 +78,7 @@ public final class JsonlPaperReader {
         batch.add(new Line(no, reader.truncated() ? null : line));
         if (batch.size() == BATCH) {
           List<Line> full = batch;
-          parsing.add(CompletableFuture.supplyAsync(() -> parse(name, full)));
+          parsing.add(PARSERS.submit(() -> parse(name, full)));
           batch = new ArrayList<>(BATCH);
           while (parsing.size() > window) {
             deliver(parsing.poll(), sink, errors, warnings);
@@ -89,6 +93,15 @@ public final class JsonlPaperReader {
     }
     return new Result(lines, errors, warnings);
   }
+
+  /**
+   * The threads that parse. A {@link java.util.concurrent.FutureTask} records a task's failure
+   * without allocating, so a parser that runs out of heap still wakes the reader with the error; a
+   * {@code CompletableFuture} has to allocate its wrapper then, and when that failed too the reader
+   * waited for ever (seen at -Xmx40m).
+   */
+  private static final ExecutorService PARSERS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("jsonl-parser-", 0).factory());
 
   /** Lines parsed a batch at a time: enough to outweigh handing the batch to another thread. */
   private static final int BATCH = 256;
@@ -118,16 +131,20 @@ public final class JsonlPaperReader {
     return out;
   }
 
-  private static void deliver(CompletableFuture<List<Object>> batch, Consumer<Listing> sink, List<LineError> errors,
+  private static void deliver(Future<List<Object>> batch, Consumer<Listing> sink, List<LineError> errors,
       List<LineWarning> warnings) {
     List<Object> parsed;
     try {
-      parsed = batch.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r; // a bug, thrown as if parsed here
+      parsed = batch.get();
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case RuntimeException r -> throw r; // a bug, thrown as if parsed here
+        case Error r -> throw r; // out of memory, as if run out of here
+        default -> throw new IllegalStateException(e.getCause());
       }
-      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing", e);
     }
     for (Object o : parsed) {
       switch (o) {
