@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:",
       "  scholar bench-embed --texts 500 \\",
       "      --input ../shared/corpora/conference-papers-86k.jsonl.gz",
-      "  scholar bench-embed --models all-MiniLM-L6-v2,all-MiniLM-L6-v2-q --rounds 3"})
+      "  scholar bench-embed --models all-MiniLM-L6-v2,all-MiniLM-L6-v2-q --rounds 3",
+      "  scholar bench-embed --models " + EmbeddingBench.Contender.BASELINE + ",all-MiniLM-L6-v2-q"})
 final class EmbedBenchCommand extends CliCommand {
   @Option(names = "--input", paramLabel = "FILE",
       description = "Papers to take the texts from (default: the SciFact abstracts under src/test/resources/scifact).")
@@ -32,7 +33,8 @@ final class EmbedBenchCommand extends CliCommand {
   @Option(names = "--models", paramLabel = "LIST",
       description = "Comma-separated model names, the one to compare with first; NAME:B runs B texts per "
           + "inference call instead of " + OnnxEmbedder.DEFAULT_BATCH + ", NAME:B/W runs them on W sessions at once "
-          + "instead of one per core (default: every known model).")
+          + "instead of one per core; " + EmbeddingBench.Contender.BASELINE + " is the encoder issue 16 measured "
+          + "as today's (langchain4j's fp32 model, one text per task on every core; default: every known model).")
   String models;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
@@ -61,6 +63,9 @@ final class EmbedBenchCommand extends CliCommand {
   }
 
   private static EmbeddingBench.Contender contender(String spec) {
+    if (spec.strip().equals(EmbeddingBench.Contender.BASELINE)) {
+      return EmbeddingBench.Contender.baseline();
+    }
     int colon = spec.lastIndexOf(':');
     if (colon < 0) {
       return new EmbeddingBench.Contender(EmbeddingModel.parse(spec), OnnxEmbedder.DEFAULT_BATCH);
