@@ -119,6 +119,24 @@ public final class Indexer {
     try (ExecutorService merges = formats.mergeWorkers() > 1 ? Executors.newFixedThreadPool(formats.mergeWorkers(),
         r -> new Thread(r, "hnsw-merge")) : null) {
       return build(dir, corpus, inputs, fingerprint, vectors, formats.codec(merges), strategy, progress);
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      removeAbandonedFiles(dir, e);
+      throw e;
+    }
+  }
+
+  /**
+   * After a build failed, deletes the segment files it wrote that no commit refers to: a writer
+   * opened on the directory does so, and is rolled back. Without this a build that filled the disk
+   * left it full until the next successful one (the last commit, the one served, is not touched).
+   */
+  private static void removeAbandonedFiles(Path dir, Throwable failure) {
+    IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setCommitOnClose(false);
+    try (Directory directory = new MMapDirectory(dir)) {
+      new IndexWriter(directory, config).rollback();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e); // the build's own failure is the one to report
     }
   }
 

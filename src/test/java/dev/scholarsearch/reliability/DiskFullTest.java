@@ -49,6 +49,14 @@ class DiskFullTest {
       assertTrue(full.err().contains("The previous index, if any, is unchanged."), full.err());
 
       assertEquals(42, dev.scholarsearch.index.IndexStatus.of(Path.of(index)).readableManifest().orElseThrow().papers());
+      try (var d = new MMapDirectory(Path.of(index))) {
+        // The failed build's segment files are gone, so the disk is not left full: only the commit's remain.
+        java.util.Set<String> lucene = java.util.Arrays.stream(d.listAll())
+            .filter(f -> f.matches(org.apache.lucene.index.IndexFileNames.CODEC_FILE_PATTERN.pattern())
+                || f.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS))
+            .collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.copyOf(org.apache.lucene.index.SegmentInfos.readLatestCommit(d).files(true)), lucene);
+      }
       try (var d = new MMapDirectory(Path.of(index)); var reader = DirectoryReader.open(d)) {
         assertEquals(42, new IndexSearcher(reader).count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PAPER))));
         try (CheckIndex check = new CheckIndex(d)) {
