@@ -102,6 +102,8 @@ public final class AppFactory {
         (e, ctx) -> ctx.status(503).json(new ApiError("query_timeout", e.getMessage())));
     config.routes.exception(ModelNotReadyException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "10")
         .json(new ApiError("model_not_ready", e.getMessage())));
+    config.routes.exception(dev.scholarsearch.search.Suggester.NotReadyException.class, (e, ctx) -> ctx.status(503)
+        .header("Retry-After", "5").json(new ApiError("suggestions_not_ready", e.getMessage())));
     config.routes.exception(EngineFailure.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(
         e.status() == 503 ? "engine_unavailable" : "engine_error", e.getMessage())));
     config.routes.exception(NotFoundException.class,

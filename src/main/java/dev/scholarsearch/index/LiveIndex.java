@@ -232,6 +232,40 @@ public final class LiveIndex implements Closeable {
     });
   }
 
+  /**
+   * {@code task} on the current searcher with no time budget: for work done for many requests
+   * (building the type-ahead), never for one request's search.
+   */
+  public <T> T withoutBudget(SearchTask<T> task) {
+    return withSearcher(task);
+  }
+
+  /**
+   * Runs {@code action} each time a new commit starts being searched, on the thread that refreshed;
+   * returns what stops it. For work that follows the index (the type-ahead's build).
+   */
+  public Runnable onNewCommit(Runnable action) {
+    org.apache.lucene.search.ReferenceManager.RefreshListener listener =
+        new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() {}
+
+          @Override
+          public void afterRefresh(boolean didRefresh) {
+            if (didRefresh) {
+              action.run();
+            }
+          }
+        };
+    manager.addListener(listener);
+    return () -> manager.removeListener(listener);
+  }
+
+  /** The time budget of each {@link #search}. */
+  public Duration budget() {
+    return budget;
+  }
+
   /** {@link Snapshot#averageLength} of the commit searched now. */
   public double averageLength(String field) {
     return withSearcher(s -> s.averageLength(field));
