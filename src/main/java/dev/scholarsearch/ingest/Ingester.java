@@ -78,6 +78,7 @@ public final class Ingester {
           jsonlLines += r.linesRead();
           r.errors().forEach(e -> skipped.add(new IngestReport.Problem(name + ":" + e.line(), e.reason())));
           r.warnings().forEach(w -> warnings.add(new IngestReport.Problem(name + ":" + w.line(), w.reason())));
+          r.cutShort().ifPresent(why -> skipped.add(new IngestReport.Problem(name, why)));
         } else {
           RecordsRead r = readRecords(file, name, format, builder);
           records += r.records();

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +43,13 @@ public final class JsonlPaperReader {
   /** Something wrong on one line that did not stop its paper being read (an author with no name, say). */
   public record LineWarning(long line, String reason) {}
 
-  /** What reading one file gave. */
-  public record Result(int linesRead, List<LineError> errors, List<LineWarning> warnings) {
+  /**
+   * What reading one file gave.
+   *
+   * @param cutShort why the file could not be read to its end (a truncated or damaged gzip, say),
+   *     with the line it stopped after; empty when it was read to the end
+   */
+  public record Result(int linesRead, List<LineError> errors, List<LineWarning> warnings, Optional<String> cutShort) {
     public Result {
       errors = List.copyOf(errors);
       warnings = List.copyOf(warnings);
@@ -60,30 +66,42 @@ public final class JsonlPaperReader {
     List<LineError> errors = new ArrayList<>();
     List<LineWarning> warnings = new ArrayList<>();
     int lines = 0;
+    String cutShort = null;
     Deque<Future<List<Object>>> parsing = new ArrayDeque<>();
     int window = 2 * Runtime.getRuntime().availableProcessors(); // batches in flight: bounded memory
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        EndsAtDamage in = new EndsAtDamage(name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw);
         BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(in,
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_LINE_CHARS)) {
       List<Line> batch = new ArrayList<>(BATCH);
       String line;
-      while ((line = reader.readLine()) != null) {
-        long no = reader.lineNumber();
-        if (line.isBlank()) {
-          continue;
-        }
-        lines++;
-        batch.add(new Line(no, reader.truncated() ? null : line));
-        if (batch.size() == BATCH) {
-          List<Line> full = batch;
-          parsing.add(PARSERS.submit(() -> parse(name, full)));
-          batch = new ArrayList<>(BATCH);
-          while (parsing.size() > window) {
-            deliver(parsing.poll(), sink, errors, warnings);
+      try {
+        while ((line = reader.readLine()) != null) {
+          long no = reader.lineNumber();
+          if (line.isBlank()) {
+            continue;
+          }
+          lines++;
+          batch.add(new Line(no, reader.truncated() ? null : line));
+          if (batch.size() == BATCH) {
+            List<Line> full = batch;
+            parsing.add(PARSERS.submit(() -> parse(name, full)));
+            batch = new ArrayList<>(BATCH);
+            while (parsing.size() > window) {
+              deliver(parsing.poll(), sink, errors, warnings);
+            }
           }
         }
+      } catch (IOException e) {
+        in.damage = e;
+      }
+      if (in.damage != null) {
+        // The lines read before the damage are good: they are kept (those still being parsed too),
+        // and the file is reported as cut short where it stopped.
+        IOException e = in.damage;
+        cutShort = "the file ends early, in line " + reader.lineNumber() + " (" + (e.getMessage() == null
+            ? e.getClass().getSimpleName() : e.getMessage()) + "); the lines before it were read";
       }
       List<Line> last = batch;
       parsing.add(CompletableFuture.completedFuture(parse(name, last)));
@@ -91,7 +109,7 @@ public final class JsonlPaperReader {
         deliver(parsing.poll(), sink, errors, warnings);
       }
     }
-    return new Result(lines, errors, warnings);
+    return new Result(lines, errors, warnings, Optional.ofNullable(cutShort));
   }
 
   /**
@@ -102,6 +120,45 @@ public final class JsonlPaperReader {
    */
   private static final ExecutorService PARSERS = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("jsonl-parser-", 0).factory());
+
+  /**
+   * A stream that ends where its source fails (a truncated gzip, a damaged block) and keeps the
+   * failure: thrown through the character decoder, it would take the text decoded in the same read
+   * with it, about eight lines of an abstract collection.
+   */
+  private static final class EndsAtDamage extends java.io.FilterInputStream {
+    IOException damage;
+
+    EndsAtDamage(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (damage != null) {
+        return -1;
+      }
+      try {
+        return super.read();
+      } catch (IOException e) {
+        damage = e;
+        return -1;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (damage != null) {
+        return -1;
+      }
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        damage = e;
+        return -1;
+      }
+    }
+  }
 
   /** Lines parsed a batch at a time: enough to outweigh handing the batch to another thread. */
   private static final int BATCH = 256;

@@ -144,4 +144,38 @@ class JsonlPaperReaderTest {
     assertEquals(1958, first.year());
     assertEquals(3204, got.stream().map(Listing::externalId).distinct().count());
   }
+
+  /**
+   * A gzip cut off part-way (a download that stopped): every complete line before the cut is read,
+   * those still being parsed when the damage was found too, and the file is reported as cut short.
+   */
+  @Test
+  void aTruncatedGzipKeepsEveryCompleteLineBeforeTheCut(@TempDir Path dir) throws Exception {
+    Path whole = dir.resolve("cacm.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+      Files.copy(TestData.cacm("corpus.jsonl"), out);
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = dir.resolve("cut.jsonl.gz");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
+    // What gunzip recovers: the complete lines before the stream breaks.
+    java.io.ByteArrayOutputStream recovered = new java.io.ByteArrayOutputStream();
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(cut))) {
+      in.transferTo(recovered);
+    } catch (java.io.EOFException expected) {
+      // the cut
+    }
+    long complete = recovered.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+    assertTrue(complete > 1000, "the cut leaves more lines than are parsed at once: " + complete);
+
+    List<Listing> got = new ArrayList<>();
+    JsonlPaperReader.Result r = reader.read(cut, got::add);
+    assertEquals(complete, got.size());
+    // The line the cut falls in is read up to the cut, and reported as not valid JSON.
+    assertEquals(complete + 1, r.linesRead());
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals(complete + 1, r.errors().get(0).line());
+    assertTrue(r.cutShort().orElseThrow().startsWith("the file ends early, in line " + (complete + 1)), r.cutShort().get());
+    assertEquals("cacm-" + complete, got.get(got.size() - 1).externalId());
+  }
 }
