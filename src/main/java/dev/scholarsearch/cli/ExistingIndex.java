@@ -24,6 +24,10 @@ final class ExistingIndex {
   }
 
   static String unreadable(IndexStatus.Unreadable u) {
+    if (java.nio.file.Files.isRegularFile(u.dir())) {
+      return "error: " + u.dir() + " is a file, not an index directory. It was left as it is; give --index a "
+          + "directory (a new one, or an index).";
+    }
     return "error: the index in " + u.dir() + " cannot be read (" + u.reason() + "). It was left as it is. To build "
         + "a new index there, run: scholar index --replace --index " + u.dir() + " INPUT...; or use another --index DIR.";
   }

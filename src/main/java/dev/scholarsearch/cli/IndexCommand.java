@@ -122,6 +122,11 @@ final class IndexCommand extends CliCommand {
     if (engine != null) {
       return onEngine(rebuild, given);
     }
+    if (Files.isRegularFile(dir)) {
+      err.println("error: --index " + dir + " is a file, not an index directory. It was left as it is; give --index "
+          + "a directory (a new one, or an index).");
+      return 2;
+    }
     IndexStatus status = IndexStatus.of(dir);
     Optional<EmbeddingModel> vectors;
     try {

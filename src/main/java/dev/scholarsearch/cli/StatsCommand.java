@@ -1,5 +1,7 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.embed.EmbeddingModel;
+
 
 import dev.scholarsearch.cluster.ClusterSearcher;
 import dev.scholarsearch.cluster.EngineFailure;
@@ -53,7 +55,7 @@ final class StatsCommand extends CliCommand {
           o.papers() == 0 ? 0.0 : (double) o.sizeBytes() / o.papers());
       out.printf("vectors:      %s%n", o.manifest().hasVectors()
           ? o.manifest().vectorModel() + " (semantic and hybrid search on; hybrid is the default)"
-          : "none (lexical search only; rebuild without --no-vectors to add them)");
+          : "none (lexical search only; index --model " + EmbeddingModel.DEFAULT_NAME + " adds them)");
       out.println("inputs:");
       o.manifest().inputs().forEach(i -> out.println("  " + i));
       for (Map.Entry<String, List<FacetValue>> e : o.topFacets().entrySet()) {

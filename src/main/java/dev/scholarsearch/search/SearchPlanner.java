@@ -67,7 +67,8 @@ public final class SearchPlanner {
     SearchMode asked = mode.get();
     if (asked != SearchMode.LEXICAL && !vectors) {
       throw new InvalidRequestException("no_vectors", "mode=" + asked.label() + " needs an index with vectors, and this "
-          + "one was built without them (index --no-vectors); rebuild it without --no-vectors, or use mode=lexical");
+          + "one was built without them (index --no-vectors); rebuild it with vectors (index --model "
+          + dev.scholarsearch.embed.EmbeddingModel.DEFAULT_NAME + "), or use mode=lexical");
     }
     if (asked != SearchMode.LEXICAL && !searcher.manifest().vectorModel().equals(queryVectors.model())) {
       throw new InvalidRequestException("no_vectors", "the index's vectors come from " + searcher.manifest().vectorModel()

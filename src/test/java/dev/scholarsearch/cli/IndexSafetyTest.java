@@ -132,6 +132,22 @@ class IndexSafetyTest {
     assertEquals(42, manifest(idx).papers());
   }
 
+  /** --index naming a file: said so, with or without --replace, and the file is left as it was. */
+  @Test
+  void anIndexPathThatIsAFileIsRefusedAndLeftAlone(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("notes.txt");
+    Files.writeString(file, "my notes");
+    for (List<String> extra : List.of(List.<String>of(), List.of("--replace"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("index", "--no-vectors", "-q", "--index", file.toString()));
+      args.addAll(extra);
+      args.add(TestData.seeds().toString());
+      CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains(file + " is a file, not an index directory"), r.err());
+      assertEquals("my notes", Files.readString(file));
+    }
+  }
+
   @Test
   void aMistypedInputOrABareReplaceChangesNothing(@TempDir Path dir) throws IOException {
     Path mine = mine(dir);
