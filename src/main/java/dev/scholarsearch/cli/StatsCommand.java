@@ -46,7 +46,7 @@ final class StatsCommand extends CliCommand {
       return 1;
     }
     try (LiveIndex index = LiveIndex.open(dir, Duration.ofHours(1))) {
-      IndexOverview o = IndexOverview.of(index, new PaperSearcher(index));
+      IndexOverview o = IndexOverview.of(index, PaperSearcher.withExactFacets(index));
       out.printf("index:        %s%n", o.path());
       out.printf("built:        %s%n", o.manifest().builtAt());
       out.printf("papers:       %d%n", o.papers());

@@ -42,6 +42,14 @@ public final class PaperSearcher implements PaperSearch {
     this(index, tuning, hybrid, sampling, QueryVectors.sharedHandle(index));
   }
 
+  /**
+   * With every facet count exact, never estimated from a sample: for {@code stats}, whose top
+   * authors a sample of 10,000 papers put off by 20% on average on the 86k corpus (and up to +78%).
+   */
+  public static PaperSearcher withExactFacets(LiveIndex index) {
+    return new PaperSearcher(index, SearchTuning.DEFAULT, HybridTuning.DEFAULT, FacetDrillSideways.Sampling.exact());
+  }
+
   /** With the queries embedded by {@code embedder} (the server starts loading it early). */
   public PaperSearcher(LiveIndex index, EmbedderHandle embedder) {
     this(index, SearchTuning.DEFAULT, HybridTuning.DEFAULT, FacetDrillSideways.Sampling.standard(), embedder);
