@@ -33,8 +33,8 @@ final class EmbedBenchCommand extends CliCommand {
   @Option(names = "--models", paramLabel = "LIST",
       description = "Comma-separated model names, the one to compare with first; NAME:B runs B texts per "
           + "inference call instead of " + OnnxEmbedder.DEFAULT_BATCH + ", NAME:B/W runs them on W sessions at once "
-          + "instead of one per core; " + EmbeddingBench.Contender.BASELINE + " is the encoder issue 16 measured "
-          + "as today's (langchain4j's fp32 model, one text per task on every core; default: every known model).")
+          + "instead of one per core; " + EmbeddingBench.Contender.BASELINE + " is the encoder used before batching "
+          + "(langchain4j's fp32 model, one text per task on every core), to compare with (default: every known model).")
   String models;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
@@ -43,6 +43,10 @@ final class EmbedBenchCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    if (models != null && models.isBlank()) {
+      err.println("error: --models is empty; give model names, comma-separated (--help lists the forms)");
+      return 2;
+    }
     List<EmbeddingBench.Contender> chosen = models == null
         ? EmbeddingModel.KNOWN.stream().map(m -> new EmbeddingBench.Contender(m, OnnxEmbedder.DEFAULT_BATCH)).toList()
         : Arrays.stream(models.split(",")).filter(s -> !s.isBlank()).map(EmbedBenchCommand::contender).toList();
@@ -56,7 +60,7 @@ final class EmbedBenchCommand extends CliCommand {
       return 2;
     }
     List<String> sample = EmbeddingBench.texts(in, texts);
-    out.printf("%d texts from %s, %d rounds, %d cores, %s%n", sample.size(), in, rounds,
+    out.printf("%d texts from %s, %d round%s, %d cores, %s%n", sample.size(), in, rounds, rounds == 1 ? "" : "s",
         Runtime.getRuntime().availableProcessors(), Runtime.version());
     new EmbeddingBench(chosen, rounds, out).run(sample);
     return 0;
@@ -70,16 +74,24 @@ final class EmbedBenchCommand extends CliCommand {
     if (colon < 0) {
       return new EmbeddingBench.Contender(EmbeddingModel.parse(spec), OnnxEmbedder.DEFAULT_BATCH);
     }
+    EmbeddingModel model = EmbeddingModel.parse(spec.substring(0, colon)); // an unknown name is said first
+    String[] batchAndWorkers = spec.substring(colon + 1).strip().split("/", 2);
+    int batch = atLeastOne(batchAndWorkers[0], spec, "the batch after ':'");
+    int workers = batchAndWorkers.length > 1 ? atLeastOne(batchAndWorkers[1], spec, "the sessions after '/'")
+        : OnnxEmbedder.DEFAULT_WORKERS;
+    return new EmbeddingBench.Contender(model, batch, workers);
+  }
+
+  private static int atLeastOne(String text, String spec, String what) {
     try {
-      String[] batchAndWorkers = spec.substring(colon + 1).strip().split("/", 2);
-      int batch = Integer.parseInt(batchAndWorkers[0]);
-      int workers = batchAndWorkers.length > 1 ? Integer.parseInt(batchAndWorkers[1]) : OnnxEmbedder.DEFAULT_WORKERS;
-      if (batch < 1 || workers < 1) {
-        throw new NumberFormatException();
+      int n = Integer.parseInt(text.strip());
+      if (n >= 1) {
+        return n;
       }
-      return new EmbeddingBench.Contender(EmbeddingModel.parse(spec.substring(0, colon)), batch, workers);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--models " + spec + ": the batch after ':' must be a whole number >= 1");
+      // said below
     }
+    throw new IllegalArgumentException("--models " + spec + ": " + what + " must be a whole number >= 1, got '"
+        + text + "'");
   }
 }
