@@ -148,6 +148,29 @@ class IndexSafetyTest {
     }
   }
 
+  /** A directory of one's own files is not made an index, with or without --replace; an empty one is. */
+  @Test
+  void aDirectoryOfOtherFilesIsNotMadeAnIndex(@TempDir Path dir) throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    Files.writeString(docs.resolve("README.md"), "mine");
+    Files.createDirectories(docs.resolve("sub"));
+    for (List<String> extra : List.of(List.<String>of(), List.of("--replace"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("index", "--no-vectors", "-q", "--index", docs.toString()));
+      args.addAll(extra);
+      args.add(TestData.seeds().toString());
+      CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("holds no index but other files (README.md, sub/)"), r.err());
+      try (var left = Files.list(docs)) {
+        assertEquals(2, left.count());
+      }
+    }
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Files.writeString(empty.resolve(".gitkeep"), "");
+    assertEquals(0, CliRunner.run("index", "--no-vectors", "-q", "--index", empty.toString(),
+        TestData.seeds().toString()).code());
+  }
+
   @Test
   void aMistypedInputOrABareReplaceChangesNothing(@TempDir Path dir) throws IOException {
     Path mine = mine(dir);
