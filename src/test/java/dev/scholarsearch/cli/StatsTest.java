@@ -23,7 +23,7 @@ class StatsTest {
   @Test
   void topAuthorsAreCountedExactly(@TempDir Path dir) throws Exception {
     Path jsonl = dir.resolve("papers.jsonl");
-    new SyntheticCorpus(5, 36_000).write(jsonl, 36_000);
+    new SyntheticCorpus(5, 33_000).write(jsonl, 33_000);
     Map<String, Integer> papersBy = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(jsonl)) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * final run completes. {@code -Dkill.rounds=N} for a longer local run.
  */
 class KillDuringIndexTest {
-  private static final int ROUNDS = Integer.getInteger("kill.rounds", 5);
+  private static final int ROUNDS = Integer.getInteger("kill.rounds", 3);
 
   /** Papers and the top ids for a fixed query: what "the same results" means here. */
   private static List<String> fingerprint(Path dir) throws Exception {

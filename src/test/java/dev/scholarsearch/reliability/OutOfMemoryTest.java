@@ -32,7 +32,7 @@ class OutOfMemoryTest {
     assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", index.toString(),
         TestData.seeds().toString()).code());
     Path big = dir.resolve("big.jsonl");
-    new SyntheticCorpus(7, 40_000).write(big, 40_000);
+    new SyntheticCorpus(7, 20_000).write(big, 20_000);
 
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("out.txt");
