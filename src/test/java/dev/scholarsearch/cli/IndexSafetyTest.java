@@ -132,16 +132,20 @@ class IndexSafetyTest {
     assertEquals(42, manifest(idx).papers());
   }
 
+  /** {@code index} of the seeds into {@code index}, run once as it is and once with --replace. */
+  private static List<CliRunner.Run> seedsIntoWithAndWithoutReplace(Path index) {
+    List<String> plain = List.of("index", "--no-vectors", "-q", "--index", index.toString(), TestData.seeds().toString());
+    List<String> replace = new java.util.ArrayList<>(plain);
+    replace.add(1, "--replace");
+    return List.of(CliRunner.run(plain.toArray(String[]::new)), CliRunner.run(replace.toArray(String[]::new)));
+  }
+
   /** --index naming a file: said so, with or without --replace, and the file is left as it was. */
   @Test
   void anIndexPathThatIsAFileIsRefusedAndLeftAlone(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("notes.txt");
     Files.writeString(file, "my notes");
-    for (List<String> extra : List.of(List.<String>of(), List.of("--replace"))) {
-      List<String> args = new java.util.ArrayList<>(List.of("index", "--no-vectors", "-q", "--index", file.toString()));
-      args.addAll(extra);
-      args.add(TestData.seeds().toString());
-      CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+    for (CliRunner.Run r : seedsIntoWithAndWithoutReplace(file)) {
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains(file + " is a file, not an index directory"), r.err());
       assertEquals("my notes", Files.readString(file));
@@ -154,11 +158,7 @@ class IndexSafetyTest {
     Path docs = Files.createDirectories(dir.resolve("docs"));
     Files.writeString(docs.resolve("README.md"), "mine");
     Files.createDirectories(docs.resolve("sub"));
-    for (List<String> extra : List.of(List.<String>of(), List.of("--replace"))) {
-      List<String> args = new java.util.ArrayList<>(List.of("index", "--no-vectors", "-q", "--index", docs.toString()));
-      args.addAll(extra);
-      args.add(TestData.seeds().toString());
-      CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+    for (CliRunner.Run r : seedsIntoWithAndWithoutReplace(docs)) {
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains("holds no index but other files (README.md, sub/)"), r.err());
       try (var left = Files.list(docs)) {
