@@ -54,6 +54,7 @@ public final class Suggester implements Closeable, TypeAhead {
   private Built current; // guarded by lock
   private Object pendingKey; // guarded by lock: the reader the build under way is for
   private CompletableFuture<Built> pending; // guarded by lock
+  private final Runnable unsubscribe;
 
   private record Built(Object readerKey, AnalyzingInfixSuggester lookup) {}
 
@@ -63,8 +64,6 @@ public final class Suggester implements Closeable, TypeAhead {
       super(message);
     }
   }
-
-  private final Runnable unsubscribe;
 
   public Suggester(LiveIndex index) {
     this.index = index;
@@ -76,6 +75,9 @@ public final class Suggester implements Closeable, TypeAhead {
   public void prepare() {
     Object key = index.withoutBudget(Suggester::readerKey);
     synchronized (lock) {
+      if (current != null && current.readerKey() == key) {
+        return; // built for this commit already
+      }
       try {
         buildFor(key);
       } catch (java.util.concurrent.RejectedExecutionException e) {
