@@ -135,12 +135,23 @@ class OpenApiHostileTest {
 
   // ---- the requests
 
+  /**
+   * Every parameter with every value, in the default mode and in one declared mode that rotates
+   * from value to value, so each parameter meets each mode and each value each mode (all of them
+   * for every pair with -Dhostile.everyMode=true: 12,200 requests in all against 6,700, 19 s against 13).
+   */
   private void everyParameterTimesEveryValueTimesEveryMode() {
+    boolean everyMode = Boolean.getBoolean("hostile.everyMode");
+    int turn = 0;
     for (Operation op : operations) {
       for (Param param : op.params()) {
         for (Hostile value : VALUES) {
           List<Assignment> hostile = List.of(new Assignment(param, value));
-          for (String mode : modesFor(op, hostile)) {
+          List<String> modes = modesFor(op, hostile);
+          if (!everyMode && modes.size() > 2) {
+            modes = java.util.Arrays.asList(null, modes.get(1 + turn++ % (modes.size() - 1)));
+          }
+          for (String mode : modes) {
             check(call(op, mode, hostile));
           }
         }
