@@ -273,6 +273,11 @@ final class EvalCommand extends CliCommand {
       return 2;
     }
     IndexStatus status = IndexStatus.of(dir);
+    Optional<String> foreign = ExistingIndex.othersFiles(status);
+    if (foreign.isPresent()) {
+      err.println(foreign.get());
+      return 2;
+    }
     Optional<IndexManifest> previous = status.readableManifest();
     if (previous.isPresent() && !previous.get().inputs().equals(List.of(c.corpus().toString()))) {
       err.println("error: the index in " + dir + " holds " + previous.get().inputs() + ", not " + c.corpus()

@@ -1,7 +1,9 @@
 package dev.scholarsearch.cli;
 
 import dev.scholarsearch.index.IndexStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,6 +32,38 @@ final class ExistingIndex {
     }
     return "error: the index in " + u.dir() + " cannot be read (" + u.reason() + "). It was left as it is. To build "
         + "a new index there, run: scholar index --replace --index " + u.dir() + " INPUT...; or use another --index DIR.";
+  }
+
+  /**
+   * For a directory with no index in it: the error when it holds files of someone else's (a
+   * build would mix the index's files with them), or empty. Hidden files (index/.gitkeep), a
+   * vector cache, and segment files without a commit (a first build that was stopped) are the
+   * index's own.
+   */
+  static Optional<String> othersFiles(IndexStatus status) {
+    if (!(status instanceof IndexStatus.Missing m)) {
+      return Optional.empty();
+    }
+    List<String> foreign = foreignFiles(m.dir());
+    return foreign.isEmpty() ? Optional.empty() : Optional.of("error: " + m.dir() + " holds no index but other files ("
+        + String.join(", ", foreign) + "). Nothing was changed; give --index a new or empty directory, so that the "
+        + "index's files are not mixed with yours.");
+  }
+
+  /** What in {@code dir} is neither an index's nor hidden: the first few names, or none. */
+  private static List<String> foreignFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var entries = Files.list(dir)) {
+      return entries.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
+          .filter(n -> !n.startsWith(".") && !n.equals("vector-cache/") && !n.equals("write.lock")
+              && !n.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS)
+              && !n.matches(org.apache.lucene.index.IndexFileNames.CODEC_FILE_PATTERN.pattern()))
+          .sorted().limit(3).toList();
+    } catch (java.io.IOException e) {
+      return List.of(); // unlistable: the build says why when it tries
+    }
   }
 
   /** "the index in DIR was built from inputs that are gone or unreadable: A, B". */

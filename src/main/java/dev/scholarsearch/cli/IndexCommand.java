@@ -108,25 +108,6 @@ final class IndexCommand extends CliCommand {
       description = "With --engine: copies of each shard, at most one a node (default: ${DEFAULT-VALUE}).")
   int replicas;
 
-  /**
-   * What in {@code dir} is neither an index's nor hidden (index/.gitkeep): the first few names, or
-   * none. Segment files without a commit (a first build that was stopped) belong to the index.
-   */
-  private static List<String> foreignFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (var entries = Files.list(dir)) {
-      return entries.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
-          .filter(n -> !n.startsWith(".") && !n.equals("vector-cache/") && !n.equals("write.lock")
-              && !n.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS)
-              && !n.matches(org.apache.lucene.index.IndexFileNames.CODEC_FILE_PATTERN.pattern()))
-          .sorted().limit(3).toList();
-    } catch (java.io.IOException e) {
-      return List.of(); // unlistable: the build says why when it tries
-    }
-  }
-
   @Override
   public Integer call() {
     Path dir = indexDir.path();
@@ -147,10 +128,9 @@ final class IndexCommand extends CliCommand {
       return 2;
     }
     IndexStatus status = IndexStatus.of(dir);
-    List<String> foreign = status instanceof IndexStatus.Missing ? foreignFiles(dir) : List.of();
-    if (!foreign.isEmpty()) {
-      err.println("error: " + dir + " holds no index but other files (" + String.join(", ", foreign) + "). Nothing was "
-          + "changed; give --index a new or empty directory, so that the index's files are not mixed with yours.");
+    Optional<String> foreign = ExistingIndex.othersFiles(status);
+    if (foreign.isPresent()) {
+      err.println(foreign.get());
       return 2;
     }
     Optional<EmbeddingModel> vectors;

@@ -140,6 +140,12 @@ class IndexSafetyTest {
     return List.of(CliRunner.run(plain.toArray(String[]::new)), CliRunner.run(replace.toArray(String[]::new)));
   }
 
+  /** {@code serve --index index}, which builds the seeds into a directory without an index; it must refuse, not serve. */
+  private static CliRunner.Run serveOn(Path index) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> CliRunner.run("serve", "--port", "0", "--index", index.toString()));
+  }
+
   /** --index naming a file: said so, with or without --replace, and the file is left as it was. */
   @Test
   void anIndexPathThatIsAFileIsRefusedAndLeftAlone(@TempDir Path dir) throws IOException {
@@ -150,15 +156,21 @@ class IndexSafetyTest {
       assertTrue(r.err().contains(file + " is a file, not an index directory"), r.err());
       assertEquals("my notes", Files.readString(file));
     }
+    CliRunner.Run served = serveOn(file);
+    assertEquals(1, served.code(), served.err());
+    assertTrue(served.err().contains(file + " is a file, not an index directory"), served.err());
+    assertEquals("my notes", Files.readString(file));
   }
 
-  /** A directory of one's own files is not made an index, with or without --replace; an empty one is. */
+  /** A directory of one's own files is not made an index, with or without --replace, nor by serve; an empty one is. */
   @Test
   void aDirectoryOfOtherFilesIsNotMadeAnIndex(@TempDir Path dir) throws IOException {
     Path docs = Files.createDirectories(dir.resolve("docs"));
     Files.writeString(docs.resolve("README.md"), "mine");
     Files.createDirectories(docs.resolve("sub"));
-    for (CliRunner.Run r : seedsIntoWithAndWithoutReplace(docs)) {
+    List<CliRunner.Run> runs = new java.util.ArrayList<>(seedsIntoWithAndWithoutReplace(docs));
+    runs.add(serveOn(docs)); // it built the seeds in among them before
+    for (CliRunner.Run r : runs) {
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains("holds no index but other files (README.md, sub/)"), r.err());
       try (var left = Files.list(docs)) {
