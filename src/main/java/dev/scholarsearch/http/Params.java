@@ -88,7 +88,7 @@ final class Params {
     return switch (v) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no", "" -> false;
-      default -> throw InvalidRequestException.badParameter(name + " must be true or false, got '" + clip(v) + "'");
+      default -> throw InvalidRequestException.badParameter(name + " must be true or false (1 or 0, yes or no), got '" + clip(v) + "'");
     };
   }
 

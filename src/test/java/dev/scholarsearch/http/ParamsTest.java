@@ -1,7 +1,9 @@
 package dev.scholarsearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scholarsearch.index.InvalidRequestException;
 import dev.scholarsearch.search.SearchFilters;
@@ -59,8 +61,14 @@ class ParamsTest {
     assertEquals("limit is out of range: 99999999999", error(() -> params(Map.of("limit", List.of("99999999999")))
         .integer("limit", 10)));
     assertEquals("q may be given once, got 2 values", error(() -> params(Map.of("q", List.of("a", "b"))).string("q", "")));
-    assertEquals("exact must be true or false, got 'maybe'", error(() -> params(Map.of("exact", List.of("maybe")))
-        .bool("exact")));
+    assertEquals("exact must be true or false (1 or 0, yes or no), got 'maybe'",
+        error(() -> params(Map.of("exact", List.of("maybe"))).bool("exact")));
+    for (String yes : List.of("true", "1", "yes", " YES ")) {
+      assertTrue(params(Map.of("exact", List.of(yes))).bool("exact"), yes);
+    }
+    for (String no : List.of("false", "0", "no", "")) {
+      assertFalse(params(Map.of("exact", List.of(no))).bool("exact"), no);
+    }
     assertEquals("year must be YYYY, YYYY-YYYY, YYYY- or -YYYY (e.g. 2024, 2020-2024, 2020-, -2019), got '20x'",
         error(() -> params(Map.of("year", List.of("20x"))).filters()));
     assertEquals("year range 2024-2020 is empty: the first year is after the second",
