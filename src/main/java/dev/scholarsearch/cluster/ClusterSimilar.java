@@ -141,7 +141,7 @@ public final class ClusterSimilar implements SimilarSearch {
     List<SimilarHit> out = new ArrayList<>(top.size());
     if (!detailed) {
       for (Retrieval.Ranked r : top) {
-        out.add(new SimilarHit(ranking.id(r.doc()), "", List.of(), null, List.of(), r.score(), List.of(), "",
+        out.add(new SimilarHit(ranking.id(r.doc()), "", List.of(), null, "", List.of(), r.score(), List.of(), "",
             r.matchedBy(mode), r.similarity().orElse(null)));
       }
       return out;

@@ -179,7 +179,7 @@ public final class SimilarPapers implements SimilarSearch {
       String matchedBy = r.matchedBy(mode);
       Float similarity = r.similarity().orElse(null);
       if (ids != null) {
-        out.add(new SimilarHit(ids[i], "", List.of(), null, List.of(), r.score(), List.of(), "", matchedBy,
+        out.add(new SimilarHit(ids[i], "", List.of(), null, "", List.of(), r.score(), List.of(), "", matchedBy,
             similarity));
         continue;
       }
@@ -198,7 +198,7 @@ public final class SimilarPapers implements SimilarSearch {
     boolean byWords = r.fusion().map(RankFusion.Fused::lexical).orElse(true);
     List<String> shared = byWords ? shared(p, queryTerms, words) : List.of();
     return new SimilarHit(p.id(), p.title(), dev.scholarsearch.model.AuthorLink.of(p.authors()),
-        p.knownYear(), p.categories(), r.score(), shared, reason(r, byWords, shared), r.matchedBy(mode),
+        p.knownYear(), p.venue(), p.categories(), r.score(), shared, reason(r, byWords, shared), r.matchedBy(mode),
         r.similarity().orElse(null));
   }
 

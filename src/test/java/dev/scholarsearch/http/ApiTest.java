@@ -208,10 +208,15 @@ class ApiTest {
     JsonNode r = api.get("/api/papers/" + srt + "/similar?limit=10").json();
     assertEquals(srt, r.get("paperId").asText());
     assertEquals(10, r.get("hits").size());
+    int withVenue = 0;
     for (JsonNode h : r.get("hits")) {
       assertFalse(h.get("id").asText().equals(srt));
       assertFalse(h.get("reason").asText().isEmpty());
+      String venue = api.get("/api/papers/" + h.get("id").asText()).json().path("venue").asText();
+      assertEquals(venue, h.path("venue").asText(), "a similar paper's venue is the paper's: " + h);
+      withVenue += venue.isEmpty() ? 0 : 1;
     }
+    assertTrue(withVenue > 0, "the seed papers have venues: " + r);
     assertTrue(r.get("hits").get(0).get("sharedTerms").size() > 0);
 
     JsonNode filtered = api.get("/api/papers/" + srt + "/similar?category=CL").json();
