@@ -76,7 +76,7 @@ public final class ClusterSuggester implements TypeAhead {
       List<Suggestion> out = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
       for (Weighted w : all.subList(0, Math.min(rows, all.size()))) {
-        if (seen.add(w.suggestion().kind() + "\t" + w.suggestion().text()) && out.size() < limit) {
+        if (seen.add(Suggester.sameKey(w.suggestion().kind(), w.suggestion().text())) && out.size() < limit) {
           out.add(w.suggestion());
         }
       }

@@ -95,7 +95,7 @@ public final class Suggester implements Closeable, TypeAhead {
       Set<String> seen = new LinkedHashSet<>();
       for (Lookup.LookupResult r : lookup.lookup(p, false, limit * 2)) {
         String[] payload = r.payload.utf8ToString().split("\t", 2);
-        if (seen.add(payload[0] + "\t" + r.key) && out.size() < limit) {
+        if (seen.add(sameKey(payload[0], r.key.toString())) && out.size() < limit) {
           out.add(new Suggestion(r.key.toString(), payload[0], payload[1]));
         }
       }
@@ -103,6 +103,14 @@ public final class Suggester implements Closeable, TypeAhead {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What makes two suggestions the same to the reader: their kind, and their text but for case
+   * ("Deep learning" and "Deep Learning", two papers' titles, are one line of the list, the best).
+   */
+  public static String sameKey(String kind, String text) {
+    return kind + "\t" + text.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

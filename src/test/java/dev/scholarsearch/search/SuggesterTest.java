@@ -60,4 +60,25 @@ class SuggesterTest {
       }
     }
   }
+
+  /** Titles that differ only in case are one suggestion, the first (best) of them; the other kinds stay. */
+  @Test
+  void titlesThatDifferOnlyInCaseAreOneSuggestion(@TempDir Path dir) throws Exception {
+    Path papers = dir.resolve("p.jsonl");
+    java.nio.file.Files.writeString(papers, """
+        {"id":"a","title":"Deep Learning for Graphs","authors":["Ada Lovelace"]}
+        {"id":"b","title":"Deep learning for graphs","authors":["Alan Turing"]}
+        {"id":"c","title":"Deep Learning For Graphs","authors":["Grace Hopper"]}
+        {"id":"d","title":"Deep Learning at Scale","authors":["Grace Hopper"]}
+        """);
+    Path index = dir.resolve("idx");
+    assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", index.toString(), papers.toString()).code());
+    try (LiveIndex live = LiveIndex.open(index, LiveIndex.Options.DEFAULT); Suggester suggester = new Suggester(live)) {
+      List<Suggestion> got = eventually(() -> suggester.suggest("deep learning", 10), l -> true);
+      List<String> titles = got.stream().filter(x -> x.kind().equals("paper")).map(Suggestion::text).toList();
+      assertEquals(2, titles.size(), "one of the three spellings, and the other title: " + got);
+      assertTrue(titles.contains("Deep Learning at Scale"), titles.toString());
+      assertEquals(1, titles.stream().filter(t -> t.equalsIgnoreCase("deep learning for graphs")).count(), titles.toString());
+    }
+  }
 }
