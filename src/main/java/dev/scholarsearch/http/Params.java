@@ -56,6 +56,11 @@ final class Params {
   }
 
   /** The parameter's one value, cleaned of characters no one sees ({@link VisibleText}), else {@code fallback}. */
+  /** Whether the query string gives {@code name} at all. */
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   String string(String name, String fallback) {
     List<String> given = values(name);
     if (given.isEmpty()) {

@@ -227,6 +227,15 @@ class ApiTest {
     assertEquals(3, text.get("hits").size());
     assertTrue(Set.of("AMAGOLD: Amortized Metropolis Adjustment for Efficient Stochastic Gradient MCMC",
         "Cyclical Stochastic Gradient MCMC for Bayesian Deep Learning").contains(text.get("hits").get(0).get("title").asText()));
+    // The limit may come in the query string, as on the GET endpoints; twice only if the same.
+    String mcmc = "{\"text\":\"Markov chain Monte Carlo with stochastic gradients\"}";
+    assertEquals(4, api.post("/api/similar?limit=4", mcmc).json().get("hits").size());
+    assertEquals(2, api.post("/api/similar?limit=2", "{\"text\":\"Markov chain Monte Carlo\",\"limit\":2}").json()
+        .get("hits").size());
+    ApiFixture.Response both = api.post("/api/similar?limit=2", "{\"text\":\"Markov chain Monte Carlo\",\"limit\":3}");
+    assertEquals(400, both.status(), both.json().toString());
+    assertTrue(both.json().path("message").asText().contains("limit is 2 in the query and 3 in the body"),
+        both.json().toString());
   }
 
   @Test
