@@ -356,6 +356,12 @@ class ApiTest {
     assertEquals(404, api.send(java.net.http.HttpRequest.newBuilder(api.uri("/nope.html"))
         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status(), "a file that is not there");
     assertEquals(200, api.get("/app.js").status());
+    // The page names its icon, so browsers do not ask for a /favicon.ico that is not there.
+    ApiFixture.Response icon = api.get("/favicon.svg");
+    assertEquals(200, icon.status());
+    assertTrue(icon.raw().headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), icon.raw().headers().toString());
+    assertTrue(icon.raw().body().startsWith("<svg"), icon.raw().body());
+    assertTrue(api.get("/").raw().body().contains("<link rel=\"icon\" href=\"/favicon.svg\""));
   }
 
   @Test
