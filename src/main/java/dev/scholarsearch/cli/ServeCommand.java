@@ -9,6 +9,7 @@ import dev.scholarsearch.embed.TextEmbedder;
 import dev.scholarsearch.http.AppFactory;
 import dev.scholarsearch.http.ServerOptions;
 import dev.scholarsearch.http.Services;
+import dev.scholarsearch.index.IndexManifest;
 import dev.scholarsearch.index.IndexStatus;
 import dev.scholarsearch.index.LiveIndex;
 import dev.scholarsearch.search.Suggester;
@@ -31,12 +32,14 @@ import picocli.CommandLine.Option;
       "First brings the index up to date: a missing index is built from seeds/, an existing one is rebuilt"
           + " from its own inputs when they changed. When some of its inputs are gone, the index is served as it is"
           + " (a warning names them); an index that cannot be read is an error, and is left as it is. While serving, rebuilds made by 'scholar index' in another"
-          + " process are picked up within seconds, with no restart.",
+          + " process are picked up within seconds, with no restart (the log says when, with the counts).",
       "",
       "The server listens on 127.0.0.1 only. To let other machines connect, pass --host 0.0.0.0 (or an"
           + " address of this machine); there is no authentication, so do that only on a trusted network."},
     footer = {"", "Examples:", "  scholar serve", "  scholar serve --port 8080 --cors http://localhost:5173"})
 final class ServeCommand extends CliCommand {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -102,6 +105,12 @@ final class ServeCommand extends CliCommand {
   private int serve(Path dir, int threads) throws IOException, InterruptedException {
     LiveIndex index = LiveIndex.open(dir, LiveIndex.Options.DEFAULT.threads(threads)
         .budget(Duration.ofMillis(queryBudgetMs)));
+    // A rebuild by 'scholar index' in another process is served within seconds; say so in the log, or
+    // whoever rebuilt cannot tell whether the server has the new papers yet.
+    index.onNewCommit(() -> {
+      IndexManifest m = index.manifest();
+      LOG.info("now serving the index built at {}: {} papers, {} researchers", m.builtAt(), m.papers(), m.researchers());
+    });
     Suggester suggester = new Suggester(index);
     suggester.prepare(); // on its own thread: about 10 s on the 86k corpus, ready before anyone types
     // Load the model, and run each kind of search once, while the server starts: a semantic or hybrid

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -174,6 +177,39 @@ class ColdStartTest {
         server.destroy();
         server.waitFor(20, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** A rebuild made by another process is served without a restart, and the server's log says so, with the counts. */
+  @Test
+  void theLogSaysWhenARebuiltIndexIsServed(@TempDir Path tmp) throws Exception {
+    Path own = tmp.resolve("idx");
+    assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", own.toString(), TestData.seeds().toString())
+        .code());
+    Process server = scholar("serve", "--index", own.toString(), "--no-reindex", "--port", "0").start();
+    try {
+      BlockingQueue<String> log = new LinkedBlockingQueue<>();
+      Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(server.getErrorStream(),
+          StandardCharsets.UTF_8)).lines().forEach(log::add));
+      int port = port(server);
+      int papers = JSON.readTree(get(HttpClient.newHttpClient(), port, "/api/health").body()).path("papers").asInt() + 1;
+      Path extra = tmp.resolve("extra.jsonl");
+      Files.writeString(extra, "{\"id\":\"x-1\",\"title\":\"Surface Codes at Scale\"}\n");
+      assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", own.toString(), TestData.seeds().toString(),
+          extra.toString()).code());
+      String said = null;
+      for (String line = log.poll(30, TimeUnit.SECONDS); line != null; line = log.poll(30, TimeUnit.SECONDS)) {
+        if (line.contains("now serving the index built at")) {
+          said = line;
+          break;
+        }
+      }
+      assertTrue(said != null && said.contains(": " + papers + " papers"), "the log line, for " + papers + " papers: " + said);
+      HttpResponse<String> r = get(HttpClient.newHttpClient(), port, "/api/search?q=surface+codes");
+      assertTrue(r.body().contains("Surface Codes at Scale"), r.body());
+    } finally {
+      server.destroy();
+      server.waitFor(20, TimeUnit.SECONDS);
     }
   }
 
