@@ -6,6 +6,7 @@ import dev.scholarsearch.index.RecordJson;
 import dev.scholarsearch.index.WordCounts;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.search.Feedback;
+import dev.scholarsearch.search.PaperFilters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class SimilarityQuery {
   Query lexical(IndexSearcher searcher, Map<String, Float> queryTerms, String queryText, Paper query,
       Query filter, List<Query> exclude) throws IOException {
     return lexical((q, n) -> {
-      TopDocs top = searcher.search(restrict(q, filter, List.of()), n);
+      TopDocs top = searcher.search(restrict(q, filter), n);
       List<Feedback.Scored> out = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         out.add(new Feedback.Scored(sd.score, RecordJson.paper(searcher.storedFields().document(sd.doc,
@@ -118,10 +119,9 @@ public final class SimilarityQuery {
     return b.build();
   }
 
-  private static Query restrict(Query q, Query filter, List<Query> exclude) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER);
-    exclude.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
-    return b.build();
+  /** {@code q} with {@code filter}, flattened: see {@link PaperFilters#required}. */
+  private static Query restrict(Query q, Query filter) {
+    return PaperFilters.required(q).add(filter, BooleanClause.Occur.FILTER).build();
   }
 
   /**
