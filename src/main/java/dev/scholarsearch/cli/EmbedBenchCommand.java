@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 /** {@code bench-embed}: embedding throughput of the known models on the same real texts, side by side. */
 @Command(name = "bench-embed", mixinStandardHelpOptions = true,
     description = {"Measure how fast each embedding model embeds the same real abstracts, the models taking "
-        + "turns round after round in one JVM, so that a busy machine slows them all alike. Each model's best "
-        + "round is reported, with its ratio to the first model's (the default model unless --models says "
-        + "otherwise). Model loading is not counted."},
+        + "turns round after round, each in a JVM of its own (models loaded side by side in one JVM slow each "
+        + "other), so that a busy machine slows them all alike. Each model's best round is reported, with its "
+        + "ratio to the first model's (the default model unless --models says otherwise). Model loading and "
+        + "each JVM's first pass over the texts are not counted."},
     footer = {"", "Example:",
       "  scholar bench-embed --texts 500 \\",
       "      --input ../shared/corpora/conference-papers-86k.jsonl.gz",
@@ -41,8 +42,11 @@ final class EmbedBenchCommand extends CliCommand {
       description = "Rounds; each model's best counts (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(names = "--same-jvm", description = "Run every model in this JVM, in turns, instead of one JVM each.")
+  boolean sameJvm;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException, InterruptedException {
     if (models != null && models.isBlank()) {
       err.println("error: --models is empty; give model names, comma-separated (--help lists the forms)");
       return 2;
@@ -59,11 +63,27 @@ final class EmbedBenchCommand extends CliCommand {
       err.println("error: --texts and --rounds must be at least 1");
       return 2;
     }
+    if (!sameJvm) {
+      out.printf("%d texts from %s, %d round%s, each model in its own JVM, %d cores, %s%n", texts, in, rounds,
+          rounds == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(), Runtime.version());
+      new EmbeddingBench(chosen, rounds, out).runInTurns(thisJvm(), in, texts);
+      return 0;
+    }
     List<String> sample = EmbeddingBench.texts(in, texts);
     out.printf("%d texts from %s, %d round%s, %d cores, %s%n", sample.size(), in, rounds, rounds == 1 ? "" : "s",
         Runtime.getRuntime().availableProcessors(), Runtime.version());
     new EmbeddingBench(chosen, rounds, out).run(sample);
     return 0;
+  }
+
+  /** The command that starts a JVM like this one (its java, flags and class path) up to the main class. */
+  private static List<String> thisJvm() {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return command;
   }
 
   private static EmbeddingBench.Contender contender(String spec) {

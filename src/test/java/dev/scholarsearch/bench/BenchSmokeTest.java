@@ -132,4 +132,19 @@ class BenchSmokeTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--input is for --against anserini"), r.err());
   }
+
+  /**
+   * bench-embed runs each model in a JVM of its own, in turns, and reports each one's rate and
+   * ratio; a model written with a batch and session count (":4/1") is passed to its JVM as given.
+   */
+  @Test
+  void embedBenchRunsEachModelInItsOwnJvm() {
+    CliRunner.Run r = CliRunner.run("bench-embed", "--texts", "8", "--rounds", "1", "--models",
+        "all-MiniLM-L6-v2-q,all-MiniLM-L6-v2-q:4/1");
+    assertEquals(0, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("each model in its own JVM"), r.out());
+    assertTrue(r.out().matches("(?s).*round 1: all-MiniLM-L6-v2-q [0-9.]+/s, all-MiniLM-L6-v2-q batch 4 workers 1 [0-9.]+/s.*"),
+        r.out());
+    assertTrue(r.out().matches("(?s).*all-MiniLM-L6-v2-q batch 4 workers 1 +[0-9.]+ +[0-9.]+x.*"), r.out());
+  }
 }
