@@ -22,8 +22,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 
 /** Ranks researchers for a topic by the papers of theirs that match it best. */
 public final class ExpertRanker implements ExpertSearch {
@@ -118,10 +116,7 @@ public final class ExpertRanker implements ExpertSearch {
 
     @Override
     public int paperCount(String researcherId) throws IOException {
-      Term author = new Term(Fields.AUTHOR_ID, researcherId);
-      // docFreq counts deleted documents too, which an index updated in place has until they are merged away.
-      return searcher.getIndexReader().hasDeletions() ? searcher.count(new TermQuery(author))
-          : searcher.getIndexReader().docFreq(author);
+      return PaperCounts.of(searcher.untimed(), researcherId);
     }
 
     @Override
