@@ -81,7 +81,12 @@ final class EmbedBenchCommand extends CliCommand {
     List<String> command = new java.util.ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString()));
-    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // The same heap and module flags, but no recording, agent or log file of this JVM's: two JVMs
+    // would write the same file.
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib") && !a.startsWith("-javaagent")
+            && !a.startsWith("-Xlog") && !a.startsWith("-XX:FlightRecorderOptions"))
+        .forEach(command::add);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     return command;
   }
