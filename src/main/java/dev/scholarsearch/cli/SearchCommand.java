@@ -147,7 +147,10 @@ final class SearchCommand extends CliCommand {
   private void print(SearchResult r) {
     // An empty query lists papers newest first: there is no relevance, so no score to print.
     boolean listing = query.isBlank();
-    out.printf("%d %s %s%s%n", r.total(), r.total() == 1 ? "paper" : "papers",
+    // Without facets Lucene counts exactly only so far (then it skips what cannot reach the top):
+    // a lower bound says so, rather than pass for the count.
+    out.printf("%s%d %s %s%s%n", r.totalRelation().equals("gte") ? "at least " : "", r.total(),
+        r.total() == 1 ? "paper" : "papers",
         listing ? "listed, newest first" : "match (" + r.mode() + ")",
         r.hits().isEmpty() ? "." : offset == 0 ? "; top " + r.hits().size() + ":"
             : String.format("; %d to %d:", offset + 1, offset + r.hits().size()));
