@@ -17,6 +17,10 @@ final class ExistingIndex {
    */
   static Optional<String> problemReading(IndexStatus status, boolean defaultDir) {
     return switch (status) {
+      // Building there would be refused: name the directory's own files, not a command that fails.
+      case IndexStatus.Missing m when !foreignFiles(m.dir()).isEmpty() -> Optional.of("error: no index in " + m.dir()
+          + ", which holds other files (" + String.join(", ", foreignFiles(m.dir())) + "). Give --index an index "
+          + "directory, or build one in a new directory: scholar index --index NEW_DIR INPUT...");
       case IndexStatus.Missing m -> Optional.of("error: no index in " + m.dir() + ". Build one first: scholar index"
           + (defaultDir ? "" : " --index " + m.dir() + " INPUT..."));
       case IndexStatus.Unreadable u -> Optional.of(unreadable(u));

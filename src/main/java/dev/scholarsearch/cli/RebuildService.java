@@ -67,7 +67,7 @@ record RebuildService(PrintStream out, PrintStream err) {
       }
       case IndexStatus.Unreadable u -> {
         err.println(ExistingIndex.unreadable(u));
-        yield 1;
+        yield java.nio.file.Files.isRegularFile(u.dir()) ? 2 : 1; // a file for --index is a usage error, as for index
       }
       case IndexStatus.InputsMissing m -> {
         err.println("warning: " + ExistingIndex.inputsGone(m) + "; serving the index as it is, without rebuilding it");

@@ -157,7 +157,7 @@ class IndexSafetyTest {
       assertEquals("my notes", Files.readString(file));
     }
     CliRunner.Run served = serveOn(file);
-    assertEquals(1, served.code(), served.err());
+    assertEquals(2, served.code(), served.err());
     assertTrue(served.err().contains(file + " is a file, not an index directory"), served.err());
     assertEquals("my notes", Files.readString(file));
   }
@@ -177,6 +177,11 @@ class IndexSafetyTest {
         assertEquals(2, left.count());
       }
     }
+    // Commands that only read an index do not advise building one where it would be refused.
+    CliRunner.Run search = CliRunner.run("search", "x", "--index", docs.toString());
+    assertEquals(1, search.code(), search.err());
+    assertTrue(search.err().contains("which holds other files (README.md, sub/)")
+        && search.err().contains("scholar index --index NEW_DIR"), search.err());
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.writeString(empty.resolve(".gitkeep"), "");
     assertEquals(0, CliRunner.run("index", "--no-vectors", "-q", "--index", empty.toString(),
