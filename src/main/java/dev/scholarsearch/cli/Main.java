@@ -39,6 +39,8 @@ public final class Main implements Runnable {
         .addSubcommand(new LoadTestCommand().writingTo(out, err))
         .addSubcommand(new ClusterCommand().writingTo(out, err));
     listSettings(cli.getSubcommands().get("eval").getCommandSpec().usageMessage());
+    // Every command takes --version (mixinStandardHelpOptions); without this, a command's printed nothing.
+    cli.getSubcommands().values().forEach(c -> c.getCommandSpec().version(cli.getCommandSpec().version()));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setUsageHelpAutoWidth(true);

@@ -201,6 +201,9 @@ class CliTest {
             String.join(" ", args) + ": an example wrapped mid-command: " + line);
       }
     }
+    for (String command : java.util.List.of("index", "serve", "search", "eval", "bench-embed")) {
+      assertEquals("scholar-search 0.1.0", run(command, "--version").out().strip(), command + " --version");
+    }
     String top = run("--help").out();
     assertFalse(top.contains("in one run:"), "each command's summary is a whole sentence: " + top);
     assertTrue(run("index", "--help").out().contains("--reference-date"));
