@@ -64,6 +64,8 @@ public final class AppFactory {
 
   private static void routes(JavalinConfig config, ApiRoutes.Controllers controllers) {
     config.routes.before(AppFactory::securityHeaders);
+    // Browsers and tools that ask for the icon by its old name get the page's SVG one.
+    config.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
     config.routes.before("/api/*", AppFactory::rejectMalformedEscapes);
     for (ApiRoutes.Route r : ApiRoutes.ALL) {
       config.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler().apply(controllers)));

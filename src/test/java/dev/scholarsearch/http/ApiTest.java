@@ -362,6 +362,9 @@ class ApiTest {
     assertTrue(icon.raw().headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), icon.raw().headers().toString());
     assertTrue(icon.raw().body().startsWith("<svg"), icon.raw().body());
     assertTrue(api.get("/").raw().body().contains("<link rel=\"icon\" href=\"/favicon.svg\""));
+    ApiFixture.Response old = api.get("/favicon.ico");
+    assertEquals(301, old.status());
+    assertEquals("/favicon.svg", old.raw().headers().firstValue("Location").orElse(""));
   }
 
   @Test
