@@ -17,22 +17,33 @@ final class ExistingIndex {
    */
   static Optional<String> problemReading(IndexStatus status, boolean defaultDir) {
     return switch (status) {
-      // Building there would be refused: name the directory's own files, not a command that fails.
-      case IndexStatus.Missing m when !foreignFiles(m.dir()).isEmpty() -> Optional.of("error: no index in " + m.dir()
-          + ", which holds other files (" + String.join(", ", foreignFiles(m.dir())) + "). Give --index an index "
-          + "directory, or build one in a new directory: scholar index --index NEW_DIR INPUT...");
-      case IndexStatus.Missing m -> Optional.of("error: no index in " + m.dir() + ". Build one first: scholar index"
-          + (defaultDir ? "" : " --index " + m.dir() + " INPUT..."));
+      case IndexStatus.Missing m -> Optional.of(noIndex(m, defaultDir));
       case IndexStatus.Unreadable u -> Optional.of(unreadable(u));
       case IndexStatus.InputsMissing m -> Optional.empty();
       case IndexStatus.Ready r -> Optional.empty();
     };
   }
 
+  private static String noIndex(IndexStatus.Missing m, boolean defaultDir) {
+    List<String> foreign = foreignFiles(m.dir());
+    if (!foreign.isEmpty()) {
+      // Building there would be refused: name the directory's own files, not a command that fails.
+      return "error: no index in " + m.dir() + ", which holds other files (" + String.join(", ", foreign) + "). Give "
+          + "--index an index directory, or build one in a new directory: scholar index --index NEW_DIR INPUT...";
+    }
+    return "error: no index in " + m.dir() + ". Build one first: scholar index"
+        + (defaultDir ? "" : " --index " + m.dir() + " INPUT...");
+  }
+
+  /** For {@code --index} naming a file: left alone, and a directory asked for instead. */
+  static String aFile(Path file) {
+    return "error: " + file + " is a file, not an index directory. It was left as it is; give --index a "
+        + "directory (a new one, or an index).";
+  }
+
   static String unreadable(IndexStatus.Unreadable u) {
-    if (java.nio.file.Files.isRegularFile(u.dir())) {
-      return "error: " + u.dir() + " is a file, not an index directory. It was left as it is; give --index a "
-          + "directory (a new one, or an index).";
+    if (Files.isRegularFile(u.dir())) {
+      return aFile(u.dir());
     }
     return "error: the index in " + u.dir() + " cannot be read (" + u.reason() + "). It was left as it is. To build "
         + "a new index there, run: scholar index --replace --index " + u.dir() + " INPUT...; or use another --index DIR.";

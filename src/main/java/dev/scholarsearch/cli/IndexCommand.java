@@ -123,8 +123,7 @@ final class IndexCommand extends CliCommand {
       return onEngine(rebuild, given);
     }
     if (Files.isRegularFile(dir)) {
-      err.println("error: --index " + dir + " is a file, not an index directory. It was left as it is; give --index "
-          + "a directory (a new one, or an index).");
+      err.println(ExistingIndex.aFile(dir));
       return 2;
     }
     IndexStatus status = IndexStatus.of(dir);

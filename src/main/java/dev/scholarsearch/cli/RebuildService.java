@@ -57,11 +57,12 @@ record RebuildService(PrintStream out, PrintStream err) {
    */
   int ensureServable(Path dir) {
     return switch (IndexStatus.of(dir)) {
-      case IndexStatus.Missing m when ExistingIndex.othersFiles(m).isPresent() -> {
-        err.println(ExistingIndex.othersFiles(m).get());
-        yield 2;
-      }
       case IndexStatus.Missing m -> {
+        Optional<String> foreign = ExistingIndex.othersFiles(m);
+        if (foreign.isPresent()) {
+          err.println(foreign.get());
+          yield 2;
+        }
         err.println("no index in " + dir + " yet: building one from the sample corpus in " + Home.defaultSeeds());
         yield build(dir, List.of(Home.defaultSeeds()), Optional.empty(), Options.FIRST_RUN);
       }

@@ -1,11 +1,9 @@
 package dev.scholarsearch.cli;
 
-import dev.scholarsearch.embed.EmbeddingModel;
-
-
 import dev.scholarsearch.cluster.ClusterSearcher;
 import dev.scholarsearch.cluster.EngineFailure;
 import dev.scholarsearch.cluster.EngineUrl;
+import dev.scholarsearch.embed.EmbeddingModel;
 import dev.scholarsearch.search.FacetValue;
 import dev.scholarsearch.search.SearchFilters;
 import dev.scholarsearch.search.SearchMode;

@@ -55,12 +55,12 @@ final class Params {
     return values.getOrDefault(name, List.of());
   }
 
-  /** The parameter's one value, cleaned of characters no one sees ({@link VisibleText}), else {@code fallback}. */
   /** Whether the query string gives {@code name} at all. */
   boolean has(String name) {
     return values.containsKey(name);
   }
 
+  /** The parameter's one value, cleaned of characters no one sees ({@link VisibleText}), else {@code fallback}. */
   String string(String name, String fallback) {
     List<String> given = values(name);
     if (given.isEmpty()) {
