@@ -6,15 +6,20 @@ import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.ProfilePage;
 import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Merges listings into papers and page owners and authors into researchers.
@@ -39,6 +44,11 @@ public final class CorpusBuilder {
 
   private final List<ProfilePage> pages = new ArrayList<>();
   private final List<Listing> jsonl = new ArrayList<>();
+  /** Where collection listings' abstracts wait for the indexer; null until the first, or when none can be made. */
+  private AbstractSpill spill;
+  private boolean spillTried;
+  /** The spill slot of each listing held without its abstract. */
+  private final Map<Listing, Integer> spilled = new IdentityHashMap<>();
 
   /** What the merge did, for the run summary. */
   public record Stats(int listings, int duplicatesMerged, int versionsMerged, int profilePages, int profilesMerged) {}
@@ -50,11 +60,51 @@ public final class CorpusBuilder {
     pages.add(page);
   }
 
+  /**
+   * Takes a collection's listing. Its abstract goes to disk (the listing is kept without it), so a
+   * corpus of a million abstracts does not have to fit in the heap; page listings are few and stay
+   * whole, since merging versions compares their abstracts.
+   */
   public void addListing(Listing listing) {
-    jsonl.add(listing);
+    if (!listing.abstractText().isEmpty() && !spillTried) {
+      spill = AbstractSpill.open();
+      spillTried = true;
+    }
+    int slot = spill == null || listing.abstractText().isEmpty() ? -1
+        : spill.put(listing.abstractText(), listing.rawAbstract());
+    if (slot < 0) {
+      jsonl.add(listing);
+      return;
+    }
+    Listing without = withoutAbstract(listing);
+    jsonl.add(without);
+    spilled.put(without, slot);
+  }
+
+  private static Listing withoutAbstract(Listing l) {
+    return new Listing(l.source(), l.externalId(), l.title(), l.rawTitle(), "", "", l.authors(), l.authorsTruncated(),
+        l.affiliation(), l.year(), l.date(), l.categories(), l.venue(), l.type(), l.hasCode(), l.score(), l.url(), l.ids(),
+        l.keywords());
+  }
+
+  private int abstractLength(Listing l) {
+    Integer slot = spilled.get(l);
+    return slot == null ? l.abstractText().length() : spill.abstractLength(slot);
+  }
+
+  private String abstractOf(Listing l) {
+    Integer slot = spilled.get(l);
+    return slot == null ? l.abstractText() : spill.abstractText(slot);
   }
 
   public Result build() {
+    if (spill != null) {
+      try {
+        spill.seal();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read back the abstracts put aside while reading", e);
+      }
+    }
     // A cluster is one future paper: its listings, and for page listings the index of their page.
     Clusters clusters = new Clusters();
     List<IngestReport.Problem> warnings = new ArrayList<>();
@@ -64,14 +114,20 @@ public final class CorpusBuilder {
     ResearcherResolver resolver = new ResearcherResolver(pages, merged);
     List<Researcher> researchers = resolver.researchers();
     List<Paper> papers = new ArrayList<>(merged.size());
+    List<Integer> slots = new ArrayList<>(merged.size());
     for (MergedPaper m : merged) {
       papers.add(m.toPaper(resolver.authorships(m)));
+      slots.add(spilled.getOrDefault(m.primary, -1));
     }
-    papers.sort(Comparator.comparing(Paper::id));
+    Integer[] order = IntStream.range(0, papers.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparing(i -> papers.get(i).id()));
+    List<Paper> sorted = Arrays.stream(order).map(papers::get).toList();
     int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
     Stats stats = new Stats(listings, listings - papers.size() - versionsMerged, versionsMerged, pages.size(),
         pages.size() - resolver.profileEntityCount());
-    return new Result(new Corpus(papers, researchers), stats, warnings);
+    List<Paper> out = spilled.isEmpty() ? sorted
+        : new SpilledPapers(sorted, Arrays.stream(order).mapToInt(slots::get).toArray(), spill);
+    return new Result(new Corpus(out, researchers), stats, warnings);
   }
 
   /** Listings that are one paper (one version, for now), and the pages that list each. */
@@ -192,7 +248,7 @@ public final class CorpusBuilder {
     for (List<Integer> group : groups.values()) {
       Set<Integer> pagesOf = new TreeSet<>();
       group.forEach(c -> pagesOf.addAll(clusters.pages.get(c)));
-      merged.add(MergedPaper.of(group.stream().map(clusters.listings::get).toList(), pagesOf));
+      merged.add(MergedPaper.of(group.stream().map(clusters.listings::get).toList(), pagesOf, this::abstractLength));
     }
     return merged;
   }
@@ -213,7 +269,7 @@ public final class CorpusBuilder {
         continue; // pairwise comparison would be quadratic in a pathological page; titles still merge exactly
       }
       List<Set<String>> titles = own.stream().map(c -> TextKeys.words(clusters.get(c).get(0).title())).toList();
-      List<Set<String>> abstracts = own.stream().map(c -> TextKeys.shingles(clusters.get(c).get(0).abstractText())).toList();
+      List<Set<String>> abstracts = own.stream().map(c -> TextKeys.shingles(abstractOf(clusters.get(c).get(0)))).toList();
       for (int i = 0; i < own.size(); i++) {
         for (int j = i + 1; j < own.size(); j++) {
           boolean sameTitle = titles.get(i).size() >= 3 && TextKeys.jaccard(titles.get(i), titles.get(j)) >= TITLE_SIMILARITY;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /** A paper being assembled: its listings, grouped by version, and the pages that list it. */
 final class MergedPaper {
@@ -38,14 +39,20 @@ final class MergedPaper {
   }
 
   static MergedPaper of(List<List<Listing>> parts, Set<Integer> pages) {
+    return of(parts, pages, l -> l.abstractText().length());
+  }
+
+  /** The same, with each listing's abstract length from {@code abstractLength} (its abstract may wait on disk). */
+  static MergedPaper of(List<List<Listing>> parts, Set<Integer> pages, ToIntFunction<Listing> abstractLength) {
     // The version listed most often is the paper; ties go to the longer abstract, then to source order.
     List<Listing> main = parts.get(0);
     for (List<Listing> part : parts) {
-      if (part.size() > main.size() || (part.size() == main.size() && longestAbstract(part) > longestAbstract(main))) {
+      if (part.size() > main.size()
+          || (part.size() == main.size() && longestAbstract(part, abstractLength) > longestAbstract(main, abstractLength))) {
         main = part;
       }
     }
-    Listing primary = main.stream().max(Comparator.comparingInt((Listing l) -> l.abstractText().length())).orElseThrow();
+    Listing primary = main.stream().max(Comparator.comparingInt(abstractLength)).orElseThrow();
     List<Listing> all = new ArrayList<>();
     List<PaperVersion> versions = new ArrayList<>();
     for (List<Listing> part : parts) {
@@ -62,8 +69,8 @@ final class MergedPaper {
     return new MergedPaper(id, all, primary, versions, pages, unionAuthors(all));
   }
 
-  private static int longestAbstract(List<Listing> part) {
-    return part.stream().mapToInt(l -> l.abstractText().length()).max().orElse(0);
+  private static int longestAbstract(List<Listing> part, ToIntFunction<Listing> abstractLength) {
+    return part.stream().mapToInt(abstractLength).max().orElse(0);
   }
 
   /** The merged authors and each one's spellings. */

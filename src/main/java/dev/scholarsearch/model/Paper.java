@@ -75,6 +75,12 @@ public record Paper(
     return year > 0 ? LocalDate.of(year, 1, 1).toEpochDay() : Long.MIN_VALUE;
   }
 
+  /** The same paper with these abstracts. */
+  public Paper withAbstract(String abstractText, String rawAbstract) {
+    return new Paper(id, title, rawTitle, abstractText, rawAbstract, authors, year, date, categories, venue, type,
+        hasCode, score, url, affiliation, sources, versions, ids, keywords);
+  }
+
   /** Author names in order. */
   public List<String> authorNames() {
     return authors.stream().map(Authorship::name).toList();

@@ -134,6 +134,27 @@ class CorpusBuilderTest {
     assertEquals(2, named(more, "Ruqi Zhang").get(0).profiles().size());
   }
 
+  @Test
+  void collectionAbstractsWaitOnDiskAndStillDecideTheMerge(@TempDir Path dir) throws Exception {
+    String base = "We study how sparse attention patterns emerge in transformer language models trained on code, "
+        + "and show that a handful of heads track bracket depth while others copy identifiers from earlier lines; "
+        + "pruning the rest costs almost nothing on completion benchmarks across three model sizes and two languages";
+    String longer = base + ", with $\\alpha$-stable noise and na\u00efve baselines.";
+    Files.writeString(dir.resolve("papers.jsonl"), "{\"id\": \"j-1\", \"title\": \"Sparse Heads in Code Models\", "
+        + "\"abstract\": \"" + longer.replace("\\", "\\\\") + "\", \"authors\": [\"Alex Kim\"], \"year\": 2024}\n");
+    Files.writeString(dir.resolve("a.txt"), page("Alex Kim", "Sparse Heads in Code Models", base + "."));
+    Files.writeString(dir.resolve("b.txt"), page("Alex Kim", "Sparse Attention Heads in Models of Code", base + " too."));
+    Corpus c = ingest(List.of(dir)).corpus();
+
+    assertTrue(c.papers() instanceof Corpus.BuiltOnDemand, "the collection's abstract was put aside");
+    assertEquals(1, c.papers().size(), "b.txt's paper is a version: its abstract matches the spilled one");
+    Paper p = c.papers().get(0);
+    assertEquals(1, p.versions().size());
+    assertEquals("j-1", p.id());
+    assertEquals(base + ", with α-stable noise and naïve baselines.", p.abstractText(), "the longest abstract, read back");
+    assertEquals(longer, p.rawAbstract());
+  }
+
   static String page(String name, String title, String abstractText) {
     return "Researcher profile\n\n" + name + "\n\nTagline.\n\nTrust 5 - NewVerification L0Unclaimed author\n1works\n"
         + "0followers\n1topics\n0close collaborators\n\nPublished work\n\n1 published item(s)\n\npreprint2025arXiv\n\n"
