@@ -1,5 +1,6 @@
 package dev.scholarsearch.ingest;
 
+import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Corpus;
 import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.Listing;
@@ -49,6 +50,9 @@ public final class CorpusBuilder {
   private boolean spillTried;
   /** The spill slot of each listing held without its abstract. */
   private final Map<Listing, Integer> spilled = new IdentityHashMap<>();
+  /** One instance of each venue, category and author name: each line of a collection parses its own copies. */
+  private final Map<String, String> shared = new HashMap<>();
+  private boolean built;
 
   /** What the merge did, for the run summary. */
   public record Stats(int listings, int duplicatesMerged, int versionsMerged, int profilePages, int profilesMerged) {}
@@ -72,19 +76,25 @@ public final class CorpusBuilder {
     }
     int slot = spill == null || listing.abstractText().isEmpty() ? -1
         : spill.put(listing.abstractText(), listing.rawAbstract());
-    if (slot < 0) {
-      jsonl.add(listing);
-      return;
+    Listing kept = compact(listing, slot >= 0);
+    jsonl.add(kept);
+    if (slot >= 0) {
+      spilled.put(kept, slot);
     }
-    Listing without = withoutAbstract(listing);
-    jsonl.add(without);
-    spilled.put(without, slot);
   }
 
-  private static Listing withoutAbstract(Listing l) {
-    return new Listing(l.source(), l.externalId(), l.title(), l.rawTitle(), "", "", l.authors(), l.authorsTruncated(),
-        l.affiliation(), l.year(), l.date(), l.categories(), l.venue(), l.type(), l.hasCode(), l.score(), l.url(), l.ids(),
-        l.keywords());
+  /** The listing with its repeated strings shared, and without its abstracts when they were put aside. */
+  private Listing compact(Listing l, boolean withoutAbstract) {
+    List<Author> authors = l.authors().stream().map(a -> new Author(shared(a.name()), a.ids())).toList();
+    return new Listing(l.source(), l.externalId(), l.title(), l.rawTitle(), withoutAbstract ? "" : l.abstractText(),
+        withoutAbstract ? "" : l.rawAbstract(), authors, l.authorsTruncated(), shared(l.affiliation()), l.year(), l.date(),
+        l.categories().stream().map(this::shared).toList(), shared(l.venue()), shared(l.type()), l.hasCode(), l.score(),
+        l.url(), l.ids(), l.keywords());
+  }
+
+  private String shared(String s) {
+    String first = shared.putIfAbsent(s, s);
+    return first == null ? s : first;
   }
 
   private int abstractLength(Listing l) {
@@ -97,7 +107,16 @@ public final class CorpusBuilder {
     return slot == null ? l.abstractText() : spill.abstractText(slot);
   }
 
+  /**
+   * Merges what was added. Once: the listings are let go of as soon as the papers are made, before
+   * the researchers are, so that the two do not share the heap.
+   */
   public Result build() {
+    if (built) {
+      throw new IllegalStateException("a corpus builder builds once");
+    }
+    built = true;
+    shared.clear();
     if (spill != null) {
       try {
         spill.seal();
@@ -105,56 +124,105 @@ public final class CorpusBuilder {
         throw new UncheckedIOException("cannot read back the abstracts put aside while reading", e);
       }
     }
+    List<IngestReport.Problem> warnings = new ArrayList<>();
+    Merged m = mergePapers(warnings);
+    List<Researcher> researchers = m.resolver.researchers();
+    Integer[] order = IntStream.range(0, m.papers.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparing(i -> m.papers.get(i).id()));
+    List<Paper> sorted = Arrays.stream(order).map(m.papers::get).toList();
+    int[] slots = Arrays.stream(order).mapToInt(i -> m.slots[i]).toArray();
+    Stats stats = new Stats(m.listings, m.listings - sorted.size() - m.versionsMerged, m.versionsMerged, pages.size(),
+        pages.size() - m.resolver.profileEntityCount());
+    List<Paper> out = Arrays.stream(slots).allMatch(slot -> slot < 0) ? sorted : new SpilledPapers(sorted, slots, spill);
+    return new Result(new Corpus(out, researchers), stats, warnings);
+  }
+
+  /** The papers, each one's spill slot (or -1), and the resolver that has their researchers. */
+  private record Merged(List<Paper> papers, int[] slots, ResearcherResolver resolver, int listings, int versionsMerged) {}
+
+  private Merged mergePapers(List<IngestReport.Problem> warnings) {
     // A cluster is one future paper: its listings, and for page listings the index of their page.
     Clusters clusters = new Clusters();
-    List<IngestReport.Problem> warnings = new ArrayList<>();
     clusterPageListings(clusters, clusterJsonl(clusters, warnings));
     List<MergedPaper> merged = mergedPapers(clusters);
     int versionsMerged = merged.stream().mapToInt(m -> m.versions.size()).sum();
     ResearcherResolver resolver = new ResearcherResolver(pages, merged);
-    List<Researcher> researchers = resolver.researchers();
     List<Paper> papers = new ArrayList<>(merged.size());
-    List<Integer> slots = new ArrayList<>(merged.size());
-    for (MergedPaper m : merged) {
+    int[] slots = new int[merged.size()];
+    for (int i = 0; i < merged.size(); i++) {
+      MergedPaper m = merged.get(i);
       papers.add(m.toPaper(resolver.authorships(m)));
-      slots.add(spilled.getOrDefault(m.primary, -1));
+      slots[i] = spilled.getOrDefault(m.primary, -1);
     }
-    Integer[] order = IntStream.range(0, papers.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparing(i -> papers.get(i).id()));
-    List<Paper> sorted = Arrays.stream(order).map(papers::get).toList();
     int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
-    Stats stats = new Stats(listings, listings - papers.size() - versionsMerged, versionsMerged, pages.size(),
-        pages.size() - resolver.profileEntityCount());
-    List<Paper> out = spilled.isEmpty() ? sorted
-        : new SpilledPapers(sorted, Arrays.stream(order).mapToInt(slots::get).toArray(), spill);
-    return new Result(new Corpus(out, researchers), stats, warnings);
+    resolver.forgetPapers();
+    jsonl.clear();
+    spilled.clear();
+    return new Merged(papers, slots, resolver, listings, versionsMerged);
   }
 
   /** Listings that are one paper (one version, for now), and the pages that list each. */
   private static final class Clusters {
     final List<List<Listing>> listings = new ArrayList<>();
+    /** Sized for the usual one or two listings and no page: a million clusters must stay small. */
     final List<Set<Integer>> pages = new ArrayList<>();
 
     int add() {
-      listings.add(new ArrayList<>());
-      pages.add(new TreeSet<>());
+      listings.add(new ArrayList<>(2));
+      pages.add(Set.of());
       return listings.size() - 1;
+    }
+
+    void addPage(int cluster, int page) {
+      if (pages.get(cluster).isEmpty()) {
+        pages.set(cluster, new TreeSet<>());
+      }
+      pages.get(cluster).add(page);
     }
   }
 
   /**
    * Collection listings, one cluster per paper: listings sharing a record id or an identifier (DOI,
    * arXiv, OpenAlex, Semantic Scholar) are one paper, and a listing no source gave an id (a BibTeX or
-   * RIS entry without DOI) joins the one paper of its title. A reused record id with another title is
-   * merged and warned about. Returns the clusters by normalised title, for pages to join.
+   * RIS entry without DOI) joins the one paper of its title. Returns the clusters by normalised
+   * title, for pages to join.
    */
   private Map<String, List<Integer>> clusterJsonl(Clusters clusters, List<IngestReport.Problem> warnings) {
     UnionFind same = new UnionFind(jsonl.size());
+    unionByIds(same, warnings);
+    if (jsonl.stream().anyMatch(l -> l.externalId().isEmpty())) {
+      joinByTitle(same);
+    }
+    // A union keeps the smaller index as the root, so a cluster is numbered by its first listing.
+    int[] clusterOfRoot = new int[jsonl.size()];
+    Arrays.fill(clusterOfRoot, -1);
+    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
+    for (int i = 0; i < jsonl.size(); i++) {
+      Listing l = jsonl.get(i);
+      int root = same.find(i);
+      if (clusterOfRoot[root] < 0) {
+        clusterOfRoot[root] = clusters.add();
+        if (!pages.isEmpty()) { // only page listings join clusters by title
+          jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(clusterOfRoot[root]);
+        }
+      }
+      clusters.listings.get(clusterOfRoot[root]).add(l);
+    }
+    return jsonlByTitle;
+  }
+
+  /**
+   * Unites listings sharing a record id or an identifier; a reused record id with another title is
+   * merged and warned about. Record ids and identifiers have maps of their own: a prefix to tell
+   * them apart in one would cost a new string a listing.
+   */
+  private void unionByIds(UnionFind same, List<IngestReport.Problem> warnings) {
+    Map<String, Integer> firstByRecord = new HashMap<>();
     Map<String, Integer> firstByKey = new HashMap<>();
     for (int i = 0; i < jsonl.size(); i++) {
       Listing l = jsonl.get(i);
       if (!l.externalId().isEmpty()) {
-        Integer f = firstByKey.putIfAbsent("record:" + l.externalId(), i);
+        Integer f = firstByRecord.putIfAbsent(l.externalId(), i);
         if (f != null) {
           Listing first = jsonl.get(f);
           if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
@@ -171,16 +239,22 @@ public final class CorpusBuilder {
         }
       }
     }
+  }
+
+  /**
+   * A group of listings no source gave a record id (BibTeX, RIS) joins the one other group of its
+   * title. Titles join only such groups: two records with their own ids and one title (CACM has
+   * such pairs) stay two papers, as they were before identifiers.
+   */
+  private void joinByTitle(UnionFind same) {
     Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int i = 0; i < jsonl.size(); i++) {
       groups.computeIfAbsent(same.find(i), k -> new ArrayList<>()).add(i);
     }
-    // Titles join only groups no source gave a record id: two records with their own ids and one
-    // title (CACM has such pairs) stay two papers, as they were before identifiers.
     Map<String, List<Integer>> groupsByTitle = new HashMap<>();
     groups.forEach((root, members) -> groupsByTitle.computeIfAbsent(TextKeys.normalize(jsonl.get(members.get(0)).title()),
         k -> new ArrayList<>()).add(root));
-    java.util.Set<Integer> withDoi = new HashSet<>();
+    Set<Integer> withDoi = new HashSet<>();
     groups.forEach((root, members) -> {
       if (members.stream().anyMatch(i -> jsonl.get(i).ids().stream().anyMatch(id -> id.kind() == Identifier.Kind.DOI))) {
         withDoi.add(root);
@@ -203,19 +277,6 @@ public final class CorpusBuilder {
         }
       }
     }
-    Map<Integer, Integer> clusterOfRoot = new HashMap<>();
-    Map<String, List<Integer>> jsonlByTitle = new HashMap<>();
-    for (int i = 0; i < jsonl.size(); i++) {
-      Listing l = jsonl.get(i);
-      Integer c = clusterOfRoot.get(same.find(i));
-      if (c == null) {
-        c = clusters.add();
-        clusterOfRoot.put(same.find(i), c);
-        jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(c);
-      }
-      clusters.listings.get(c).add(l);
-    }
-    return jsonlByTitle;
   }
 
   /** Page listings join the cluster of their title: an earlier page's, else the one JSONL paper of that title. */
@@ -231,20 +292,28 @@ public final class CorpusBuilder {
         }
         byTitle.put(key, c);
         clusters.listings.get(c).add(l);
-        clusters.pages.get(c).add(p);
+        clusters.addPage(c, p);
       }
     }
   }
 
   /** One paper per group of clusters that are versions of each other. */
   private List<MergedPaper> mergedPapers(Clusters clusters) {
-    UnionFind versions = new UnionFind(clusters.listings.size());
+    int n = clusters.listings.size();
+    UnionFind versions = new UnionFind(n);
     mergeVersions(clusters.listings, clusters.pages, versions);
+    List<MergedPaper> merged = new ArrayList<>(n);
+    boolean anyMerged = IntStream.range(0, n).anyMatch(c -> versions.find(c) != c);
+    if (!anyMerged) { // the usual case, and without the map a million clusters would cost
+      for (int c = 0; c < n; c++) {
+        merged.add(MergedPaper.of(List.of(clusters.listings.get(c)), clusters.pages.get(c), this::abstractLength));
+      }
+      return merged;
+    }
     Map<Integer, List<Integer>> groups = new TreeMap<>();
-    for (int c = 0; c < clusters.listings.size(); c++) {
+    for (int c = 0; c < n; c++) {
       groups.computeIfAbsent(versions.find(c), k -> new ArrayList<>()).add(c);
     }
-    List<MergedPaper> merged = new ArrayList<>();
     for (List<Integer> group : groups.values()) {
       Set<Integer> pagesOf = new TreeSet<>();
       group.forEach(c -> pagesOf.addAll(clusters.pages.get(c)));

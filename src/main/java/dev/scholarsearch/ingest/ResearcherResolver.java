@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,14 +36,24 @@ import java.util.TreeSet;
  */
 final class ResearcherResolver {
   private final List<Entity> entities = new ArrayList<>();
-  private final Map<MergedPaper, List<Entity>> resolved = new HashMap<>();
+  /** Each paper's authors' entities, in author order. */
+  private final Map<MergedPaper, Entity[]> resolved = new HashMap<>();
   private int profileEntities;
 
+  /**
+   * A researcher being resolved, made for the usual one: no profile and no identifier, a paper or
+   * two, one spelling. A million-paper corpus has more than a million; with a set and a map each
+   * they took about 0.8 GB of the heap.
+   */
   private static final class Entity {
-    final List<ProfileSnapshot> profiles = new ArrayList<>();
-    final Set<String> paperIds = new LinkedHashSet<>();
-    final Map<String, Integer> spellings = new LinkedHashMap<>();
-    final Set<Identifier> ids = new TreeSet<>();
+    List<ProfileSnapshot> profiles = List.of();
+    /** In the order first added, with repeats: {@link #papers} drops them once, at the end. */
+    final List<String> paperIds = new ArrayList<>(1);
+    Set<Identifier> ids = Set.of();
+    /** The first spelling and its count; a map only for a researcher spelled more than one way. */
+    private String spelling;
+    private int spellingCount;
+    private Map<String, Integer> otherSpellings;
     String nameKey;
     String id;
     String profileName;
@@ -57,13 +65,50 @@ final class ResearcherResolver {
       return variants().stream().findFirst().orElse(nameKey);
     }
 
+    void addProfile(ProfileSnapshot p) {
+      if (profiles.isEmpty()) {
+        profiles = new ArrayList<>(1);
+      }
+      profiles.add(p);
+    }
+
+    void addIds(List<Identifier> more) {
+      if (more.isEmpty()) {
+        return;
+      }
+      if (ids.isEmpty()) {
+        ids = new TreeSet<>();
+      }
+      ids.addAll(more);
+    }
+
+    void addSpelling(String s) {
+      if (spelling == null || spelling.equals(s)) {
+        spelling = s;
+        spellingCount++;
+        return;
+      }
+      if (otherSpellings == null) {
+        otherSpellings = new HashMap<>(4);
+      }
+      otherSpellings.merge(s, 1, Integer::sum);
+    }
+
+    List<String> papers() {
+      return paperIds.stream().distinct().toList();
+    }
+
     /**
      * Spellings, most used first, then the fullest ("Yang Yang" before "Y. Yang"), then in
      * alphabetical order, so the choice does not depend on the order of the input.
      */
     List<String> variants() {
-      List<String> out = new ArrayList<>(spellings.keySet());
-      out.sort(Comparator.comparing((String s) -> -spellings.get(s)).thenComparing(s -> -s.length())
+      Map<String, Integer> counts = new HashMap<>(otherSpellings == null ? Map.of() : otherSpellings);
+      if (spelling != null) {
+        counts.put(spelling, spellingCount);
+      }
+      List<String> out = new ArrayList<>(counts.keySet());
+      out.sort(Comparator.comparing((String s) -> -counts.get(s)).thenComparing(s -> -s.length())
           .thenComparing(Comparator.naturalOrder()));
       if (profileName != null) {
         out.remove(profileName);
@@ -100,8 +145,8 @@ final class ResearcherResolver {
         byKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
         profileEntities++;
       }
-      e.profiles.add(new ProfileSnapshot(page.source(), page.layout(), page.name(), page.tagline(), page.stats()));
-      e.ids.addAll(page.ids());
+      e.addProfile(new ProfileSnapshot(page.source(), page.layout(), page.name(), page.tagline(), page.stats()));
+      e.addIds(page.ids());
     }
     Map<Integer, Entity> entityOfPage = new HashMap<>();
     for (int p = 0; p < pages.size(); p++) {
@@ -109,7 +154,6 @@ final class ResearcherResolver {
     }
 
     // Identified authors first, so that name-only ones can be told which identified people exist.
-    Map<MergedPaper, Entity[]> assigned = new HashMap<>();
     List<Entity> identifiedOnly = new ArrayList<>();
     for (MergedPaper m : papers) {
       Entity[] es = new Entity[m.authors.size()];
@@ -126,14 +170,12 @@ final class ResearcherResolver {
           entities.add(e);
           identifiedOnly.add(e);
         }
-        e.ids.addAll(a.ids());
-        for (String n : m.spellings.get(i)) {
-          e.spellings.merge(n, 1, Integer::sum);
-        }
+        e.addIds(a.ids());
+        m.spellings.get(i).forEach(e::addSpelling);
         e.paperIds.add(m.id);
         es[i] = e;
       }
-      assigned.put(m, es);
+      resolved.put(m, es);
     }
     Map<String, List<Entity>> identifiedByKey = new HashMap<>();
     for (Entity e : identifiedOnly) {
@@ -144,17 +186,16 @@ final class ResearcherResolver {
     for (MergedPaper m : papers) {
       Set<Entity> owners = new HashSet<>();
       m.pages.forEach(p -> owners.add(entityOfPage.get(p)));
-      Entity[] es = assigned.get(m);
+      Entity[] es = resolved.get(m);
       for (int i = 0; i < es.length; i++) {
         if (es[i] == null) {
           Author a = m.authors.get(i);
           Entity e = resolveName(TextKeys.nameKey(a.name()), owners, byKey, identifiedByKey);
-          m.spellings.get(i).forEach(n -> e.spellings.merge(n, 1, Integer::sum));
+          m.spellings.get(i).forEach(e::addSpelling);
           e.paperIds.add(m.id);
           es[i] = e;
         }
       }
-      resolved.put(m, List.of(es));
     }
     assignIds();
   }
@@ -269,17 +310,22 @@ final class ResearcherResolver {
 
   List<Authorship> authorships(MergedPaper m) {
     List<Authorship> out = new ArrayList<>();
-    List<Entity> es = resolved.get(m);
-    for (int i = 0; i < es.size(); i++) {
-      out.add(new Authorship(m.authors.get(i).name(), es.get(i).id));
+    Entity[] es = resolved.get(m);
+    for (int i = 0; i < es.length; i++) {
+      out.add(new Authorship(m.authors.get(i).name(), es[i].id));
     }
     return out;
+  }
+
+  /** Lets go of the papers once their authorships are taken: only the researchers are needed after. */
+  void forgetPapers() {
+    resolved.clear();
   }
 
   List<Researcher> researchers() {
     List<Researcher> out = new ArrayList<>();
     for (Entity e : entities) {
-      out.add(new Researcher(e.id, e.name(), e.nameKey, e.profiles, List.copyOf(e.paperIds), List.copyOf(e.ids),
+      out.add(new Researcher(e.id, e.name(), e.nameKey, e.profiles, e.papers(), List.copyOf(e.ids),
           e.variants().isEmpty() ? List.of(e.name()) : e.variants()));
     }
     out.sort(Comparator.comparing(Researcher::id));

@@ -2,9 +2,11 @@ package dev.scholarsearch.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One spelling per category. Profile pages write arXiv's computer-science subjects bare ("LG"),
@@ -19,6 +21,9 @@ public final class CategoryCode {
       "DM", "DS", "ET", "FL", "GL", "GR", "GT", "HC", "IR", "IT", "LG", "LO", "MA", "MM", "MS", "NA", "NE", "NI", "OH",
       "OS", "PF", "PL", "RO", "SC", "SD", "SE", "SI", "SY");
   private static final Pattern CS = Pattern.compile("(?i)(?:cs\\.)?([a-z]{2})");
+  /** One string per whole code, so a million papers' categories do not each hold a copy. */
+  private static final Map<String, String> WHOLE = CS_SUBJECTS.stream()
+      .collect(Collectors.toUnmodifiableMap(s -> s, s -> "cs." + s));
 
   private CategoryCode() {}
 
@@ -31,7 +36,7 @@ public final class CategoryCode {
       // A bare pair is a subject only when written in capitals, as the pages do: "ai" or "Go" is a word.
       boolean bare = c.length() == 2;
       if (CS_SUBJECTS.contains(subject) && (!bare || c.equals(subject))) {
-        return "cs." + subject;
+        return WHOLE.get(subject);
       }
     }
     return c;
