@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.function.Consumer;
@@ -169,7 +170,18 @@ public final class Indexer {
       List<Integer> toAdd = IntStream.range(0, total).filter(i -> !update || !before.contains(hashes[i])).boxed().toList();
       if (vectors != null) {
         // Only the papers that get a new document need a vector: the kept ones have theirs in the index.
-        vectors.prepare(toAdd.stream().map(papers::get).toList());
+        // A view, not a copy: each paper is put together as it is read (its abstract from disk).
+        vectors.prepare(new AbstractList<>() {
+          @Override
+          public Paper get(int i) {
+            return papers.get(toAdd.get(i));
+          }
+
+          @Override
+          public int size() {
+            return toAdd.size();
+          }
+        });
       }
       addPapers(writer, builder, papers, toAdd, vectors, parallel, progress);
       Set<BytesRef> after = new HashSet<>(Arrays.asList(hashes));
