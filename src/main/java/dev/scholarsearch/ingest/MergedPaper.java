@@ -24,8 +24,11 @@ final class MergedPaper {
   final List<PaperVersion> versions;
   final Set<Integer> pages;
   final List<Author> authors;
-  /** Every spelling the listings gave each author, the kept one first: a researcher lists them as name variants. */
-  final List<List<String>> spellings;
+  /**
+   * Every spelling the listings gave each author, the kept one first: a researcher lists them as
+   * name variants. Null when each author has only the name shown, as on nearly every paper.
+   */
+  private final List<List<String>> spellings;
 
   private MergedPaper(String id, List<Listing> listings, Listing primary, List<PaperVersion> versions,
       Set<Integer> pages, Authors authors) {
@@ -66,7 +69,14 @@ final class MergedPaper {
     // The id comes from the title listed most often, so a stray variant (a second version, a garbled
     // copy) merged into the paper does not change the id the paper already had.
     String id = externalId.isEmpty() ? "p-" + TextKeys.hash(TextKeys.normalize(main.get(0).title()), 12) : externalId;
-    return new MergedPaper(id, all, primary, versions, pages, unionAuthors(all));
+    // Nearly every paper is one listing with no other version: hold no copies of empty or single lists.
+    List<Listing> listings = parts.size() == 1 ? List.copyOf(parts.get(0)) : all;
+    return new MergedPaper(id, listings, primary, versions.isEmpty() ? List.of() : versions, pages, unionAuthors(all));
+  }
+
+  /** The spellings of the author at {@code i}, the kept one first. */
+  List<String> spellings(int i) {
+    return spellings == null ? List.of(authors.get(i).name()) : spellings.get(i);
   }
 
   private static int longestAbstract(List<Listing> part, ToIntFunction<Listing> abstractLength) {
@@ -138,7 +148,23 @@ final class MergedPaper {
         }
       }
     }
+    if (all.size() == 1 && sameAuthors(out, all.get(0).authors()) && spellings.stream().allMatch(sp -> sp.size() == 1)) {
+      // One listing whose authors stayed as they were: keep its list rather than hold a copy a paper.
+      return new Authors(all.get(0).authors(), null);
+    }
     return new Authors(List.copyOf(out), spellings.stream().map(List::copyOf).toList());
+  }
+
+  private static boolean sameAuthors(List<Author> merged, List<Author> listed) {
+    if (merged.size() != listed.size()) {
+      return false;
+    }
+    for (int i = 0; i < merged.size(); i++) {
+      if (merged.get(i) != listed.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether two authors have ids of one kind and none in common: then they are two people. */

@@ -142,7 +142,7 @@ final class ResearcherResolver {
         e.nameKey = TextKeys.nameKey(page.name());
         byRoot.put(same.find(pageNode(p)), e);
         entities.add(e);
-        byKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
+        byKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>(1)).add(e);
         profileEntities++;
       }
       e.addProfile(new ProfileSnapshot(page.source(), page.layout(), page.name(), page.tagline(), page.stats()));
@@ -171,7 +171,7 @@ final class ResearcherResolver {
           identifiedOnly.add(e);
         }
         e.addIds(a.ids());
-        m.spellings.get(i).forEach(e::addSpelling);
+        m.spellings(i).forEach(e::addSpelling);
         e.paperIds.add(m.id);
         es[i] = e;
       }
@@ -180,7 +180,7 @@ final class ResearcherResolver {
     Map<String, List<Entity>> identifiedByKey = new HashMap<>();
     for (Entity e : identifiedOnly) {
       e.nameKey = TextKeys.nameKey(e.name());
-      identifiedByKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>()).add(e);
+      identifiedByKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>(1)).add(e);
     }
 
     for (MergedPaper m : papers) {
@@ -191,7 +191,7 @@ final class ResearcherResolver {
         if (es[i] == null) {
           Author a = m.authors.get(i);
           Entity e = resolveName(TextKeys.nameKey(a.name()), owners, byKey, identifiedByKey);
-          m.spellings.get(i).forEach(e::addSpelling);
+          m.spellings(i).forEach(e::addSpelling);
           e.paperIds.add(m.id);
           es[i] = e;
         }
@@ -254,7 +254,7 @@ final class ResearcherResolver {
 
   private Entity resolveName(String key, Set<Entity> owners, Map<String, List<Entity>> byKey,
       Map<String, List<Entity>> identifiedByKey) {
-    List<Entity> candidates = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+    List<Entity> candidates = byKey.computeIfAbsent(key, k -> new ArrayList<>(1)); // nearly every name is one person
     for (Entity e : candidates) {
       if (owners.contains(e)) {
         return e;
