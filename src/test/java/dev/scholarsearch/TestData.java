@@ -28,4 +28,8 @@ public final class TestData {
   public static Path cacm(String file) {
     return Path.of("src/test/resources/cacm").resolve(file).toAbsolutePath();
   }
+
+  public static Path scifact(String file) {
+    return Path.of("src/test/resources/scifact").resolve(file).toAbsolutePath();
+  }
 }

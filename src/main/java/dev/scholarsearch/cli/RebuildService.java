@@ -16,6 +16,7 @@ import dev.scholarsearch.ingest.InputFiles;
 import dev.scholarsearch.ingest.ReferenceDate;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,7 +108,13 @@ record RebuildService(PrintStream out, PrintStream err) {
   private int buildOnEngineOrRunOut(EngineUrl engine, List<Path> paths, Options options, Path cacheDir,
       ClusterIndexer.Layout layout) {
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Optional<Ingester.Result> read = ingest(paths, options, progress, "the cluster is unchanged");
+    Optional<Ingester.Result> read;
+    try {
+      read = ingest(paths, options, progress, "the cluster is unchanged");
+    } catch (UncheckedIOException e) { // the disk that holds the abstracts while reading
+      err.println("error: " + Errors.describe(e) + "; the cluster is unchanged");
+      return 1;
+    }
     if (read.isEmpty()) {
       return 2;
     }
@@ -180,7 +187,13 @@ record RebuildService(PrintStream out, PrintStream err) {
       return 0;
     }
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Optional<Ingester.Result> read = ingest(paths, options, progress, "the existing index, if any, is unchanged");
+    Optional<Ingester.Result> read;
+    try {
+      read = ingest(paths, options, progress, "the existing index, if any, is unchanged");
+    } catch (UncheckedIOException e) { // the disk that holds the abstracts while reading
+      err.println("error: " + Errors.describe(e) + "; the existing index, if any, is unchanged");
+      return 1;
+    }
     if (read.isEmpty()) {
       return 2;
     }

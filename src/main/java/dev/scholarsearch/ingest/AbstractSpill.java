@@ -144,11 +144,22 @@ final class AbstractSpill {
     if (mapped != null) {
       return;
     }
-    if (failure != null) {
-      throw new IOException("cannot write the abstracts put aside to " + System.getProperty("java.io.tmpdir")
-          + " (" + failure.getMessage() + "); give the JVM another with -Djava.io.tmpdir=DIR", failure);
+    if (failure == null) {
+      try {
+        drain();
+      } catch (IOException e) {
+        failure = e;
+      }
     }
-    drain();
+    if (failure != null) {
+      try {
+        channel.close(); // frees the space it took: the file has no name left
+      } catch (IOException alsoGone) {
+        failure.addSuppressed(alsoGone);
+      }
+      throw new IOException("cannot put the abstracts aside in " + System.getProperty("java.io.tmpdir") + " ("
+          + failure.getMessage() + "); give the JVM another directory with -Djava.io.tmpdir=DIR", failure);
+    }
     MappedByteBuffer[] pieces = new MappedByteBuffer[(int) ((written + chunk - 1) >>> chunkBits)];
     for (int i = 0; i < pieces.length; i++) {
       long from = (long) i << chunkBits;

@@ -121,7 +121,7 @@ public final class CorpusBuilder {
       try {
         spill.seal();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read back the abstracts put aside while reading", e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
     }
     List<IngestReport.Problem> warnings = new ArrayList<>();

@@ -76,4 +76,38 @@ class DiskFullTest {
       run("umount", disk.toString());
     }
   }
+
+  /**
+   * Abstracts wait in the temporary directory while a collection is read; when it fills up, the
+   * build says where and how to move it, and the index is as it was. A separate JVM, since the
+   * directory is a system property.
+   */
+  @Test
+  void aFullTemporaryDirectoryIsNamedAndThePreviousIndexKept(@TempDir Path dir) throws Exception {
+    Path tmp = dir.resolve("tmp");
+    Files.createDirectories(tmp);
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", tmp.toString()),
+        "mounting a small tmpfs is not allowed here");
+    try {
+      Path index = dir.resolve("idx");
+      assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", index.toString(),
+          TestData.seeds().toString()).code());
+      String javaBin = ProcessHandle.current().info().command().orElse("java");
+      Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + tmp,
+          "--enable-native-access=ALL-UNNAMED", "dev.scholarsearch.cli.Main", "index", "--replace", "-q", "--no-vectors",
+          "--index", index.toString(), TestData.scifact("corpus.jsonl").toString()).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(2, TimeUnit.MINUTES), output);
+      assertEquals(1, p.exitValue(), output);
+      assertTrue(output.contains("cannot put the abstracts aside in " + tmp + " (No space left on device); give the JVM "
+          + "another directory with -Djava.io.tmpdir=DIR; the existing index, if any, is unchanged"), output);
+      assertTrue(!output.contains("\tat "), "no stack trace: " + output);
+      assertEquals(42, dev.scholarsearch.index.IndexStatus.of(index).readableManifest().orElseThrow().papers());
+      try (var left = Files.list(tmp)) {
+        assertEquals(0, left.count(), "the spill left nothing behind");
+      }
+    } finally {
+      run("umount", tmp.toString());
+    }
+  }
 }
