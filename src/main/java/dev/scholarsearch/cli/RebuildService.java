@@ -108,17 +108,11 @@ record RebuildService(PrintStream out, PrintStream err) {
   private int buildOnEngineOrRunOut(EngineUrl engine, List<Path> paths, Options options, Path cacheDir,
       ClusterIndexer.Layout layout) {
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Optional<Ingester.Result> read;
-    try {
-      read = ingest(paths, options, progress, "the cluster is unchanged");
-    } catch (UncheckedIOException e) { // the disk that holds the abstracts while reading
-      err.println("error: " + Errors.describe(e) + "; the cluster is unchanged");
-      return 1;
+    Read read = ingest(paths, options, progress, "the cluster is unchanged");
+    if (read.result().isEmpty()) {
+      return read.exitCode();
     }
-    if (read.isEmpty()) {
-      return 2;
-    }
-    Ingester.Result result = read.get();
+    Ingester.Result result = read.result().get();
     String fingerprint = fingerprint(InputFiles.scan(paths), options);
     EmbeddingModel model = options.vectors().orElse(null);
     try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
@@ -187,17 +181,11 @@ record RebuildService(PrintStream out, PrintStream err) {
       return 0;
     }
     Consumer<String> progress = options.quiet() ? s -> {} : err::println;
-    Optional<Ingester.Result> read;
-    try {
-      read = ingest(paths, options, progress, "the existing index, if any, is unchanged");
-    } catch (UncheckedIOException e) { // the disk that holds the abstracts while reading
-      err.println("error: " + Errors.describe(e) + "; the existing index, if any, is unchanged");
-      return 1;
+    Read read = ingest(paths, options, progress, "the existing index, if any, is unchanged");
+    if (read.result().isEmpty()) {
+      return read.exitCode();
     }
-    if (read.isEmpty()) {
-      return 2;
-    }
-    Ingester.Result result = read.get();
+    Ingester.Result result = read.result().get();
     Path cacheDir = options.vectorCache() == null ? dir.resolve("vector-cache") : options.vectorCache().toAbsolutePath();
     EmbeddingModel model = options.vectors().orElse(null);
     try (VectorCache cache = model == null ? null : VectorCache.open(cacheDir, model.name(), model.dimensions())) {
@@ -230,16 +218,25 @@ record RebuildService(PrintStream out, PrintStream err) {
   }
 
   /** The inputs read and merged; empty, after saying so, when they hold nothing to index. */
-  private Optional<Ingester.Result> ingest(List<Path> paths, Options options, Consumer<String> progress,
-      String unchanged) {
+  /** What reading gave: the corpus, or none and the exit code that says why (the error is printed). */
+  private record Read(Optional<Ingester.Result> result, int exitCode) {}
+
+  private Read ingest(List<Path> paths, Options options, Consumer<String> progress, String unchanged) {
     ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
         : new ReferenceDate(options.referenceDate());
-    Ingester.Result result = new Ingester(reference, progress).ingest(paths);
+    Ingester.Result result;
+    try {
+      result = new Ingester(reference, progress).ingest(paths);
+    } catch (UncheckedIOException e) { // the disk that holds the abstracts while reading
+      err.println("error: " + Errors.describe(e) + "; " + unchanged);
+      return new Read(Optional.empty(), 1);
+    }
     if (result.corpus().papers().isEmpty() && result.corpus().researchers().isEmpty()) {
       out.print(result.report().summary());
       err.println("error: nothing to index (no paper was read from " + paths + "); " + unchanged);
-      return Optional.empty();
+      return new Read(Optional.empty(), 2);
     }
-    return Optional.of(result);
+    return new Read(Optional.of(result), 0);
   }
+
 }

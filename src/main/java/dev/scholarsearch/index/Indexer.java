@@ -19,6 +19,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
@@ -157,46 +158,97 @@ public final class Indexer {
         .setCodec(codec)
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
-    try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-      Set<BytesRef> before = update ? liveHashes(writer) : Set.of();
-      String model = vectors == null ? "" : vectors.model();
-      boolean parallel = total >= PARALLEL_FROM; // small corpora keep document order, so ties rank the same every build
-      List<Paper> papers = corpus.papers();
-      // An update hashes every paper first, to know which to keep; a rewrite adds them all, and
-      // each document hashes the record it stores as it is built.
-      BytesRef[] hashes = new BytesRef[update ? total : 0];
-      IntStream indexes = IntStream.range(0, hashes.length);
-      (parallel ? indexes.parallel() : indexes).forEach(i -> hashes[i] = ContentHash.of(papers.get(i), model));
-      List<Integer> toAdd = IntStream.range(0, total).filter(i -> !update || !before.contains(hashes[i])).boxed().toList();
-      if (vectors != null) {
-        // Only the papers that get a new document need a vector: the kept ones have theirs in the index.
-        // A view, not a copy: each paper is put together as it is read (its abstract from disk).
-        vectors.prepare(new AbstractList<>() {
-          @Override
-          public Paper get(int i) {
-            return papers.get(toAdd.get(i));
-          }
+    try (Directory directory = new MMapDirectory(dir)) {
+      IndexWriter writer = new IndexWriter(directory, config);
+      Throwable failed = null;
+      try {
+        Set<BytesRef> before = update ? liveHashes(writer) : Set.of();
+        String model = vectors == null ? "" : vectors.model();
+        // Small corpora keep document order, so ties rank the same every build.
+        boolean parallel = total >= PARALLEL_FROM;
+        List<Paper> papers = corpus.papers();
+        // An update hashes every paper first, to know which to keep; a rewrite adds them all, and
+        // each document hashes the record it stores as it is built.
+        BytesRef[] hashes = new BytesRef[update ? total : 0];
+        IntStream indexes = IntStream.range(0, hashes.length);
+        IntConsumer hash = i -> hashes[i] = ContentHash.of(papers.get(i), model);
+        if (parallel) {
+          OnAllCores.forEach(hashes.length, hash);
+        } else {
+          indexes.forEach(hash);
+        }
+        List<Integer> toAdd = IntStream.range(0, total).filter(i -> !update || !before.contains(hashes[i])).boxed()
+            .toList();
+        if (vectors != null) {
+          // Only the papers that get a new document need a vector: the kept ones have theirs in the index.
+          // A view, not a copy: each paper is put together as it is read (its abstract from disk).
+          vectors.prepare(new AbstractList<>() {
+            @Override
+            public Paper get(int i) {
+              return papers.get(toAdd.get(i));
+            }
 
-          @Override
-          public int size() {
-            return toAdd.size();
-          }
-        });
+            @Override
+            public int size() {
+              return toAdd.size();
+            }
+          });
+        }
+        addPapers(writer, builder, papers, toAdd, vectors, parallel, progress);
+        Set<BytesRef> after = new HashSet<>(Arrays.asList(hashes));
+        addResearchers(writer, builder, corpus, before, after, parallel);
+        if (parallel) {
+          flushInParallel(writer);
+        }
+        int deleted = deleteAllBut(writer, before, after);
+        IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
+            corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
+        writer.setLiveCommitData(manifest.toUserData().entrySet());
+        progress.accept("committing");
+        writer.commit();
+        return new Build(manifest, update, total - toAdd.size(), toAdd.size(), deleted,
+            (System.nanoTime() - start) / 1e9);
+      } catch (Throwable t) {
+        failed = t;
+        throw t;
+      } finally {
+        if (failed != null && outOfMemory(failed)) {
+          rollBackInTheBackground(writer);
+        } else {
+          writer.close();
+        }
       }
-      addPapers(writer, builder, papers, toAdd, vectors, parallel, progress);
-      Set<BytesRef> after = new HashSet<>(Arrays.asList(hashes));
-      addResearchers(writer, builder, corpus, before, after, parallel);
-      if (parallel) {
-        flushInParallel(writer);
-      }
-      int deleted = deleteAllBut(writer, before, after);
-      IndexManifest manifest = new IndexManifest(inputs, fingerprint, Instant.now(), corpus.papers().size(),
-          corpus.researchers().size(), vectors == null ? IndexManifest.NO_VECTORS : vectors.model());
-      writer.setLiveCommitData(manifest.toUserData().entrySet());
-      progress.accept("committing");
-      writer.commit();
-      return new Build(manifest, update, total - toAdd.size(), toAdd.size(), deleted, (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /**
+   * After the heap ran out, Lucene's own rollback may have died of it half done, and close() then
+   * waits for it for ever (seen at -Xmx60m over 20,000 papers). Nothing was committed, so the last
+   * commit is intact; the rollback is left to a daemon thread, which lets the process exit.
+   */
+  private static void rollBackInTheBackground(IndexWriter writer) {
+    try {
+      Thread t = new Thread(() -> {
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException | Error ignored) {
+          // the build has failed already; this only frees the writer's files and lock if it can
+        }
+      }, "rollback-after-oom");
+      t.setDaemon(true);
+      t.start();
+    } catch (OutOfMemoryError noThreadEither) {
+      // then the process ends with the writer as it is, which the next build's writer cleans up
+    }
+  }
+
+  private static boolean outOfMemory(Throwable t) {
+    for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the papers at {@code toAdd}, with progress every {@link #PROGRESS_EVERY}. */
@@ -220,7 +272,7 @@ public final class Indexer {
       }
     };
     if (parallel) {
-      toAdd.parallelStream().forEach(add); // IndexWriter takes documents from many threads
+      OnAllCores.forEach(toAdd.size(), i -> add.accept(toAdd.get(i))); // IndexWriter takes documents from many threads
     } else {
       toAdd.forEach(add);
     }
@@ -234,8 +286,7 @@ public final class Indexer {
       Set<BytesRef> after, boolean parallel) {
     List<Researcher> researchers = corpus.researchers();
     BytesRef[] hashes = new BytesRef[researchers.size()];
-    IntStream indexes = IntStream.range(0, hashes.length);
-    (parallel ? indexes.parallel() : indexes).forEach(i -> {
+    IntConsumer add = i -> {
       Researcher r = researchers.get(i);
       String record = RecordJson.write(r);
       hashes[i] = ContentHash.ofResearcherRecord(record);
@@ -246,7 +297,12 @@ public final class Indexer {
           throw new UncheckedIOException(e);
         }
       }
-    });
+    };
+    if (parallel) {
+      OnAllCores.forEach(hashes.length, add);
+    } else {
+      IntStream.range(0, hashes.length).forEach(add);
+    }
     after.addAll(Arrays.asList(hashes));
   }
 
@@ -256,7 +312,7 @@ public final class Indexer {
    */
   private static void flushInParallel(IndexWriter writer) {
     int threads = Runtime.getRuntime().availableProcessors();
-    IntStream.range(0, threads).parallel().forEach(t -> {
+    OnAllCores.forEach(threads, t -> {
       try {
         while (writer.flushNextBuffer()) {
           // each call writes one thread's buffer; a false means none is left
