@@ -1,5 +1,6 @@
 package dev.scholarsearch.cli;
 
+import dev.scholarsearch.index.Indexer;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,12 +16,7 @@ final class Errors {
    * caller wrapped in a {@code CompletionException}, and Lucene's writer wraps its own.
    */
   static boolean outOfMemory(Throwable t) {
-    for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof OutOfMemoryError) {
-        return true;
-      }
-    }
-    return false;
+    return Indexer.causedByOutOfMemory(t);
   }
 
   static String describe(Throwable t) {

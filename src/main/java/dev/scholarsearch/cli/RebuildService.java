@@ -217,10 +217,10 @@ record RebuildService(PrintStream out, PrintStream err) {
         + ";vectors=" + options.vectors().map(EmbeddingModel::name).orElse(IndexManifest.NO_VECTORS));
   }
 
-  /** The inputs read and merged; empty, after saying so, when they hold nothing to index. */
   /** What reading gave: the corpus, or none and the exit code that says why (the error is printed). */
   private record Read(Optional<Ingester.Result> result, int exitCode) {}
 
+  /** The inputs read and merged; none, after saying so, when they hold nothing to index or the disk failed. */
   private Read ingest(List<Path> paths, Options options, Consumer<String> progress, String unchanged) {
     ReferenceDate reference = options.referenceDate() == null ? ReferenceDate.now()
         : new ReferenceDate(options.referenceDate());
@@ -238,5 +238,4 @@ record RebuildService(PrintStream out, PrintStream err) {
     }
     return new Read(Optional.of(result), 0);
   }
-
 }

@@ -170,13 +170,7 @@ public final class Indexer {
         // An update hashes every paper first, to know which to keep; a rewrite adds them all, and
         // each document hashes the record it stores as it is built.
         BytesRef[] hashes = new BytesRef[update ? total : 0];
-        IntStream indexes = IntStream.range(0, hashes.length);
-        IntConsumer hash = i -> hashes[i] = ContentHash.of(papers.get(i), model);
-        if (parallel) {
-          OnAllCores.forEach(hashes.length, hash);
-        } else {
-          indexes.forEach(hash);
-        }
+        OnAllCores.forEach(hashes.length, parallel, i -> hashes[i] = ContentHash.of(papers.get(i), model));
         List<Integer> toAdd = IntStream.range(0, total).filter(i -> !update || !before.contains(hashes[i])).boxed()
             .toList();
         if (vectors != null) {
@@ -212,7 +206,7 @@ public final class Indexer {
         failed = t;
         throw t;
       } finally {
-        if (failed != null && outOfMemory(failed)) {
+        if (failed != null && causedByOutOfMemory(failed)) {
           rollBackInTheBackground(writer);
         } else {
           writer.close();
@@ -242,7 +236,8 @@ public final class Indexer {
     }
   }
 
-  private static boolean outOfMemory(Throwable t) {
+  /** Whether the heap running out is what {@code t} comes down to. */
+  public static boolean causedByOutOfMemory(Throwable t) {
     for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
       if (e instanceof OutOfMemoryError) {
         return true;
@@ -271,11 +266,7 @@ public final class Indexer {
             done / secs, (toAdd.size() - done) / (done / secs)));
       }
     };
-    if (parallel) {
-      OnAllCores.forEach(toAdd.size(), i -> add.accept(toAdd.get(i))); // IndexWriter takes documents from many threads
-    } else {
-      toAdd.forEach(add);
-    }
+    OnAllCores.forEach(toAdd.size(), parallel, i -> add.accept(toAdd.get(i))); // IndexWriter takes many threads' documents
   }
 
   /**
@@ -298,11 +289,7 @@ public final class Indexer {
         }
       }
     };
-    if (parallel) {
-      OnAllCores.forEach(hashes.length, add);
-    } else {
-      IntStream.range(0, hashes.length).forEach(add);
-    }
+    OnAllCores.forEach(hashes.length, parallel, add);
     after.addAll(Arrays.asList(hashes));
   }
 
@@ -312,7 +299,7 @@ public final class Indexer {
    */
   private static void flushInParallel(IndexWriter writer) {
     int threads = Runtime.getRuntime().availableProcessors();
-    OnAllCores.forEach(threads, t -> {
+    OnAllCores.forEach(threads, true, t -> {
       try {
         while (writer.flushNextBuffer()) {
           // each call writes one thread's buffer; a false means none is left

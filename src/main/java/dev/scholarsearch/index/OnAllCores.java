@@ -14,8 +14,17 @@ import java.util.function.IntConsumer;
 final class OnAllCores {
   private OnAllCores() {}
 
-  /** Calls {@code body} with every index below {@code n}, in no particular order; rethrows the first failure. */
-  static void forEach(int n, IntConsumer body) {
+  /**
+   * Calls {@code body} with every index below {@code n}: on all cores in no particular order when
+   * {@code parallel}, else in order on this thread. Rethrows the first failure.
+   */
+  static void forEach(int n, boolean parallel, IntConsumer body) {
+    if (!parallel) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
     int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -69,9 +69,8 @@ final class MergedPaper {
     // The id comes from the title listed most often, so a stray variant (a second version, a garbled
     // copy) merged into the paper does not change the id the paper already had.
     String id = externalId.isEmpty() ? "p-" + TextKeys.hash(TextKeys.normalize(main.get(0).title()), 12) : externalId;
-    // Nearly every paper is one listing with no other version: hold no copies of empty or single lists.
-    List<Listing> listings = parts.size() == 1 ? List.copyOf(parts.get(0)) : all;
-    return new MergedPaper(id, listings, primary, versions.isEmpty() ? List.of() : versions, pages, unionAuthors(all));
+    // Nearly every paper is one listing with no other version: compact copies, not growable lists.
+    return new MergedPaper(id, List.copyOf(all), primary, List.copyOf(versions), pages, unionAuthors(all));
   }
 
   /** The spellings of the author at {@code i}, the kept one first. */

@@ -31,13 +31,26 @@ class DiskFullTest {
     return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 
-  @Test
-  void aRebuildThatRunsOutOfSpaceKeepsThePreviousIndex(@TempDir Path dir) throws Exception {
-    Path disk = dir.resolve("disk");
+  /** What runs on a small file system mounted for it. */
+  private interface OnDisk {
+    void run(Path disk) throws Exception;
+  }
+
+  /** Mounts a tmpfs of {@code size} at {@code disk}, runs {@code body}, unmounts; skips where mounting is not allowed. */
+  private static void onTmpfs(Path disk, String size, OnDisk body) throws Exception {
     Files.createDirectories(disk);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()),
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", disk.toString()),
         "mounting a small tmpfs is not allowed here");
     try {
+      body.run(disk);
+    } finally {
+      run("umount", disk.toString());
+    }
+  }
+
+  @Test
+  void aRebuildThatRunsOutOfSpaceKeepsThePreviousIndex(@TempDir Path dir) throws Exception {
+    onTmpfs(dir.resolve("disk"), "2m", disk -> {
       String index = disk.resolve("idx").toString();
       CliRunner.Run first = CliRunner.run("index", "-q", "--index", index, TestData.seeds().toString());
       assertEquals(0, first.code(), first.err());
@@ -72,9 +85,7 @@ class DiskFullTest {
       assertEquals(1, readOnly.code(), readOnly.out());
       assertTrue(readOnly.err().contains("could not write the index in " + index), readOnly.err());
       assertEquals(42, dev.scholarsearch.index.IndexStatus.of(Path.of(index)).readableManifest().orElseThrow().papers());
-    } finally {
-      run("umount", disk.toString());
-    }
+    });
   }
 
   /**
@@ -84,11 +95,7 @@ class DiskFullTest {
    */
   @Test
   void aFullTemporaryDirectoryIsNamedAndThePreviousIndexKept(@TempDir Path dir) throws Exception {
-    Path tmp = dir.resolve("tmp");
-    Files.createDirectories(tmp);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", tmp.toString()),
-        "mounting a small tmpfs is not allowed here");
-    try {
+    onTmpfs(dir.resolve("tmp"), "256k", tmp -> {
       Path index = dir.resolve("idx");
       assertEquals(0, CliRunner.run("index", "-q", "--no-vectors", "--index", index.toString(),
           TestData.seeds().toString()).code());
@@ -106,8 +113,6 @@ class DiskFullTest {
       try (var left = Files.list(tmp)) {
         assertEquals(0, left.count(), "the spill left nothing behind");
       }
-    } finally {
-      run("umount", tmp.toString());
-    }
+    });
   }
 }
