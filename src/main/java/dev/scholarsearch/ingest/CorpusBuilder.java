@@ -126,39 +126,64 @@ public final class CorpusBuilder {
     }
     List<IngestReport.Problem> warnings = new ArrayList<>();
     Merged m = mergePapers(warnings);
-    List<Researcher> researchers = m.resolver.researchers();
-    Integer[] order = IntStream.range(0, m.papers.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparing(i -> m.papers.get(i).id()));
-    List<Paper> sorted = Arrays.stream(order).map(m.papers::get).toList();
-    int[] slots = Arrays.stream(order).mapToInt(i -> m.slots[i]).toArray();
-    Stats stats = new Stats(m.listings, m.listings - sorted.size() - m.versionsMerged, m.versionsMerged, pages.size(),
+    List<Researcher> researchers;
+    try {
+      researchers = m.resolver.researchers(spill == null ? null : SpilledRecords.Writer.open("researchers"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    Stats stats = new Stats(m.listings, m.listings - m.papers.size() - m.versionsMerged, m.versionsMerged, pages.size(),
         pages.size() - m.resolver.profileEntityCount());
-    List<Paper> out = Arrays.stream(slots).allMatch(slot -> slot < 0) ? sorted : new SpilledPapers(sorted, slots, spill);
-    return new Result(new Corpus(out, researchers), stats, warnings);
+    return new Result(new Corpus(m.papers, researchers), stats, warnings);
   }
 
-  /** The papers, each one's spill slot (or -1), and the resolver that has their researchers. */
-  private record Merged(List<Paper> papers, int[] slots, ResearcherResolver resolver, int listings, int versionsMerged) {}
+  /** The papers, sorted by id, and the resolver that has their researchers. */
+  private record Merged(List<Paper> papers, ResearcherResolver resolver, int listings, int versionsMerged) {}
 
   private Merged mergePapers(List<IngestReport.Problem> warnings) {
     // A cluster is one future paper: its listings, and for page listings the index of their page.
     Clusters clusters = new Clusters();
     clusterPageListings(clusters, clusterJsonl(clusters, warnings));
+    int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
+    jsonl.clear(); // the merged papers hold the listings from here on
     List<MergedPaper> merged = mergedPapers(clusters);
+    clusters = null;
     int versionsMerged = merged.stream().mapToInt(m -> m.versions.size()).sum();
     ResearcherResolver resolver = new ResearcherResolver(pages, merged);
-    List<Paper> papers = new ArrayList<>(merged.size());
-    int[] slots = new int[merged.size()];
+    // A corpus read from collections is put aside paper by paper as it is made, each merged paper
+    // and its listings let go of at once; a corpus of pages alone is small and stays in memory.
+    SpilledRecords.Writer<Paper> onDisk = spill == null ? null : SpilledRecords.Writer.open("papers");
+    List<Paper> inMemory = new ArrayList<>(onDisk == null ? merged.size() : 0);
     for (int i = 0; i < merged.size(); i++) {
-      MergedPaper m = merged.get(i);
-      papers.add(m.toPaper(resolver.authorships(m)));
-      slots[i] = spilled.getOrDefault(m.primary, -1);
+      MergedPaper m = merged.set(i, null);
+      Paper p = m.toPaper(resolver.takeAuthorships(m));
+      int slot = spilled.getOrDefault(m.primary, -1);
+      m.listings.forEach(spilled::remove);
+      if (onDisk == null) {
+        inMemory.add(p);
+      } else {
+        onDisk.add(p.id(), RecordCodec.paper(p), slot);
+      }
     }
-    int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
-    resolver.forgetPapers();
-    jsonl.clear();
     spilled.clear();
-    return new Merged(papers, slots, resolver, listings, versionsMerged);
+    List<Paper> papers;
+    if (onDisk == null) {
+      inMemory.sort(Comparator.comparing(Paper::id));
+      papers = inMemory;
+    } else {
+      try {
+        papers = onDisk.finish(this::readPaper);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
+    return new Merged(papers, resolver, listings, versionsMerged);
+  }
+
+  /** A paper put aside, whole again: its abstract, when {@code slot} ≥ 0, from the abstract spill. */
+  private Paper readPaper(byte[] bytes, int slot) {
+    Paper p = RecordCodec.paper(bytes);
+    return slot < 0 ? p : p.withAbstract(spill.abstractText(slot), spill.rawAbstract(slot));
   }
 
   /** Listings that are one paper (one version, for now), and the pages that list each. */

@@ -6,6 +6,7 @@ import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfilePage;
 import dev.scholarsearch.model.ProfileSnapshot;
 import dev.scholarsearch.model.Researcher;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -308,28 +309,41 @@ final class ResearcherResolver {
     return e.ids.isEmpty() ? e.paperIds.stream().min(String::compareTo).orElse("") : e.ids.iterator().next().key();
   }
 
-  List<Authorship> authorships(MergedPaper m) {
+  /** The authorships of {@code m}, which the resolver then forgets: only the researchers are needed after. */
+  List<Authorship> takeAuthorships(MergedPaper m) {
     List<Authorship> out = new ArrayList<>();
-    Entity[] es = resolved.get(m);
+    Entity[] es = resolved.remove(m);
     for (int i = 0; i < es.length; i++) {
       out.add(new Authorship(m.authors.get(i).name(), es[i].id));
     }
     return out;
   }
 
-  /** Lets go of the papers once their authorships are taken: only the researchers are needed after. */
-  void forgetPapers() {
-    resolved.clear();
+  /**
+   * The researchers, sorted by id; put aside through {@code onDisk} when it is given (all but those
+   * with profiles), each entity let go of as soon as its researcher is written.
+   */
+  List<Researcher> researchers(SpilledRecords.Writer<Researcher> onDisk) throws IOException {
+    if (onDisk == null) {
+      List<Researcher> out = new ArrayList<>(entities.stream().map(ResearcherResolver::researcher).toList());
+      out.sort(Comparator.comparing(Researcher::id));
+      return out;
+    }
+    for (int i = 0; i < entities.size(); i++) {
+      Researcher r = researcher(entities.set(i, null));
+      if (r.hasProfile()) {
+        onDisk.keep(r.id(), r);
+      } else {
+        onDisk.add(r.id(), RecordCodec.researcher(r), 0);
+      }
+    }
+    entities.clear();
+    return onDisk.finish((bytes, unused) -> RecordCodec.researcher(bytes));
   }
 
-  List<Researcher> researchers() {
-    List<Researcher> out = new ArrayList<>();
-    for (Entity e : entities) {
-      out.add(new Researcher(e.id, e.name(), e.nameKey, e.profiles, e.papers(), List.copyOf(e.ids),
-          e.variants().isEmpty() ? List.of(e.name()) : e.variants()));
-    }
-    out.sort(Comparator.comparing(Researcher::id));
-    return out;
+  private static Researcher researcher(Entity e) {
+    return new Researcher(e.id, e.name(), e.nameKey, e.profiles, e.papers(), List.copyOf(e.ids),
+        e.variants().isEmpty() ? List.of(e.name()) : e.variants());
   }
 
   int profileEntityCount() {

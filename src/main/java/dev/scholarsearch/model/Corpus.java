@@ -7,12 +7,12 @@ import java.util.RandomAccess;
 public record Corpus(List<Paper> papers, List<Researcher> researchers) {
   public Corpus {
     papers = papers instanceof BuiltOnDemand ? papers : List.copyOf(papers);
-    researchers = List.copyOf(researchers);
+    researchers = researchers instanceof BuiltOnDemand ? researchers : List.copyOf(researchers);
   }
 
   /**
-   * An unmodifiable list whose papers are put together when asked for, from a compact form (their
-   * abstracts on disk): a large corpus would not fit in the heap whole. Kept as given, not copied.
+   * An unmodifiable list whose papers or researchers are put together when asked for, from a
+   * compact form on disk: a large corpus would not fit in the heap whole. Kept as given, not copied.
    */
-  public interface BuiltOnDemand extends List<Paper>, RandomAccess {}
+  public interface BuiltOnDemand<T> extends List<T>, RandomAccess {}
 }
