@@ -45,10 +45,19 @@ public final class CorpusBuilder {
 
   private final List<ProfilePage> pages = new ArrayList<>();
   private final List<Listing> jsonl = new ArrayList<>();
-  /** Where collection listings' abstracts wait for the indexer; null until the first, or when none can be made. */
+  /**
+   * Where collection listings' abstracts wait for the indexer, and the rest of each listing for the
+   * merge; null until the first listing, or when no temporary file can be made (then listings are
+   * held whole).
+   */
   private AbstractSpill spill;
+  private SpilledRecords.Writer<byte[]> restWriter;
+  private SpilledRecords<byte[]> rests;
   private boolean spillTried;
-  /** The spill slot of each listing held without its abstract. */
+  /** The record of the rest of each listing held in part, while it waits to be merged. */
+  private final Map<Listing, Integer> restOf = new IdentityHashMap<>();
+  private int listingsAside;
+  /** The abstract's spill slot of each listing made whole again without its abstract. */
   private final Map<Listing, Integer> spilled = new IdentityHashMap<>();
   /** One instance of each venue, category and author name: each line of a collection parses its own copies. */
   private final Map<String, String> shared = new HashMap<>();
@@ -65,31 +74,41 @@ public final class CorpusBuilder {
   }
 
   /**
-   * Takes a collection's listing. Its abstract goes to disk (the listing is kept without it), so a
-   * corpus of a million abstracts does not have to fit in the heap; page listings are few and stay
-   * whole, since merging versions compares their abstracts.
+   * Takes a collection's listing. Its abstract and all the merge does not look at go to disk (the
+   * listing is kept with its record id, identifiers, authors and year), so a corpus of a million
+   * papers does not have to fit in the heap; page listings are few and stay whole, since merging
+   * versions compares their abstracts.
    */
   public void addListing(Listing listing) {
-    if (!listing.abstractText().isEmpty() && !spillTried) {
-      spill = AbstractSpill.open();
+    if (!spillTried) {
       spillTried = true;
+      spill = AbstractSpill.open();
+      restWriter = spill == null ? null : SpilledRecords.Writer.open("listings");
+      spill = restWriter == null ? null : spill;
     }
-    int slot = spill == null || listing.abstractText().isEmpty() ? -1
-        : spill.put(listing.abstractText(), listing.rawAbstract());
-    Listing kept = compact(listing, slot >= 0);
+    if (spill == null) {
+      jsonl.add(compact(listing));
+      return;
+    }
+    int slot = listing.abstractText().isEmpty() ? -1 : spill.put(listing.abstractText(), listing.rawAbstract());
+    // An abstract that could not be written is reported when the spill is sealed, before the merge.
+    Listing kept = new Listing("", listing.externalId(), "", "", "", "", sharedAuthors(listing), listing.authorsTruncated(),
+        "", listing.year(), null, List.of(), "", "", false, null, "", listing.ids(), List.of());
+    restOf.put(kept, listingsAside++);
+    restWriter.add(null, RecordCodec.listingRest(listing), slot);
     jsonl.add(kept);
-    if (slot >= 0) {
-      spilled.put(kept, slot);
-    }
   }
 
-  /** The listing with its repeated strings shared, and without its abstracts when they were put aside. */
-  private Listing compact(Listing l, boolean withoutAbstract) {
-    List<Author> authors = l.authors().stream().map(a -> new Author(shared(a.name()), a.ids())).toList();
-    return new Listing(l.source(), l.externalId(), l.title(), l.rawTitle(), withoutAbstract ? "" : l.abstractText(),
-        withoutAbstract ? "" : l.rawAbstract(), authors, l.authorsTruncated(), shared(l.affiliation()), l.year(), l.date(),
+  /** The listing with its repeated strings shared, held whole. */
+  private Listing compact(Listing l) {
+    return new Listing(l.source(), l.externalId(), l.title(), l.rawTitle(), l.abstractText(), l.rawAbstract(),
+        sharedAuthors(l), l.authorsTruncated(), shared(l.affiliation()), l.year(), l.date(),
         l.categories().stream().map(this::shared).toList(), shared(l.venue()), shared(l.type()), l.hasCode(), l.score(),
         l.url(), l.ids(), l.keywords());
+  }
+
+  private List<Author> sharedAuthors(Listing l) {
+    return l.authors().stream().map(a -> new Author(shared(a.name()), a.ids())).toList();
   }
 
   private String shared(String s) {
@@ -97,14 +116,46 @@ public final class CorpusBuilder {
     return first == null ? s : first;
   }
 
-  private int abstractLength(Listing l) {
+  /** The listing whole again, but for its abstract (whose slot is remembered), to be merged into its paper. */
+  private Listing restored(Listing l) {
+    Integer at = restOf.remove(l);
+    if (at == null) {
+      return l;
+    }
+    Listing whole = RecordCodec.listing(rests.get(at), l);
+    if (rests.tag(at) >= 0) {
+      spilled.put(whole, rests.tag(at));
+    }
+    return whole;
+  }
+
+  /** A look at the whole of a listing that waits in part, which keeps waiting. */
+  private Listing readBack(Listing l) {
+    Integer at = restOf.get(l);
+    return at == null ? l : RecordCodec.listing(rests.get(at), l);
+  }
+
+  private String titleOf(Listing l) {
+    return readBack(l).title();
+  }
+
+  private int abstractSlot(Listing l) {
     Integer slot = spilled.get(l);
-    return slot == null ? l.abstractText().length() : spill.abstractLength(slot);
+    if (slot != null) {
+      return slot;
+    }
+    Integer at = restOf.get(l);
+    return at == null ? -1 : rests.tag(at);
+  }
+
+  private int abstractLength(Listing l) {
+    int slot = abstractSlot(l);
+    return slot < 0 ? l.abstractText().length() : spill.abstractLength(slot);
   }
 
   private String abstractOf(Listing l) {
-    Integer slot = spilled.get(l);
-    return slot == null ? l.abstractText() : spill.abstractText(slot);
+    int slot = abstractSlot(l);
+    return slot < 0 ? l.abstractText() : spill.abstractText(slot);
   }
 
   /**
@@ -120,6 +171,8 @@ public final class CorpusBuilder {
     if (spill != null) {
       try {
         spill.seal();
+        rests = restWriter.finishInOrder((bytes, slot) -> bytes);
+        restWriter = null;
       } catch (IOException e) {
         throw new UncheckedIOException(e.getMessage(), e);
       }
@@ -145,39 +198,72 @@ public final class CorpusBuilder {
     Clusters clusters = new Clusters();
     clusterPageListings(clusters, clusterJsonl(clusters, warnings));
     int listings = jsonl.size() + pages.stream().mapToInt(pg -> pg.listings().size()).sum();
-    jsonl.clear(); // the merged papers hold the listings from here on
-    List<MergedPaper> merged = mergedPapers(clusters);
-    clusters = null;
-    int versionsMerged = merged.stream().mapToInt(m -> m.versions.size()).sum();
-    ResearcherResolver resolver = new ResearcherResolver(pages, merged);
-    // A corpus read from collections is put aside paper by paper as it is made, each merged paper
-    // and its listings let go of at once; a corpus of pages alone is small and stays in memory.
-    SpilledRecords.Writer<Paper> onDisk = spill == null ? null : SpilledRecords.Writer.open("papers");
-    List<Paper> inMemory = new ArrayList<>(onDisk == null ? merged.size() : 0);
-    for (int i = 0; i < merged.size(); i++) {
-      MergedPaper m = merged.set(i, null);
-      Paper p = m.toPaper(resolver.takeAuthorships(m));
+    jsonl.clear(); // the clusters hold the listings from here on
+    int[][] groups = versionGroups(clusters);
+    int n = groups == null ? clusters.listings.size() : groups.length;
+    // First the papers, without their authors' researchers: each is put aside (a corpus of pages
+    // alone is small and stays in memory) and its listings let go of as soon as it is made, so that
+    // only what the researchers are resolved from, its byline, is on the heap with them.
+    List<Byline> bylines = new ArrayList<>(n);
+    SpilledRecords.Writer<Paper> draftWriter = spill == null ? null : SpilledRecords.Writer.open("drafts");
+    List<Paper> drafts = new ArrayList<>(draftWriter == null ? n : 0);
+    int versionsMerged = 0;
+    for (int g = 0; g < n; g++) {
+      int[] group = groups == null ? new int[] {g} : groups[g];
+      List<List<Listing>> parts = new ArrayList<>(group.length);
+      Set<Integer> pagesOf = group.length == 1 ? clusters.pages.get(group[0]) : new TreeSet<>();
+      for (int c : group) {
+        parts.add(clusters.listings.set(c, null).stream().map(this::restored).toList());
+        if (group.length > 1) {
+          pagesOf.addAll(clusters.pages.get(c));
+        }
+      }
+      MergedPaper m = MergedPaper.of(parts, pagesOf, this::abstractLength);
+      versionsMerged += m.versions.size();
+      bylines.add(m.byline());
+      Paper draft = m.toPaper(List.of());
       int slot = spilled.getOrDefault(m.primary, -1);
       m.listings.forEach(spilled::remove);
-      if (onDisk == null) {
-        inMemory.add(p);
+      if (draftWriter == null) {
+        drafts.add(draft);
       } else {
+        draftWriter.add(null, RecordCodec.paper(draft), slot);
+      }
+    }
+    clusters = null;
+    rests = null;
+    try {
+      SpilledRecords<Paper> aside = draftWriter == null ? null : draftWriter.finishInOrder((bytes, slot) -> RecordCodec.paper(bytes));
+      ResearcherResolver resolver = new ResearcherResolver(pages, bylines);
+      bylines = null;
+      return new Merged(withAuthors(aside == null ? drafts : aside, aside, resolver), resolver, listings, versionsMerged);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The papers with their authors' researchers, sorted by id: put aside again when their drafts were
+   * ({@code aside}, whose tags are the abstracts' slots) and a file can be made, else in memory.
+   */
+  private List<Paper> withAuthors(List<Paper> drafts, SpilledRecords<Paper> aside, ResearcherResolver resolver)
+      throws IOException {
+    SpilledRecords.Writer<Paper> onDisk = aside == null ? null : SpilledRecords.Writer.open("papers");
+    List<Paper> inMemory = new ArrayList<>(onDisk == null ? drafts.size() : 0);
+    for (int i = 0; i < drafts.size(); i++) {
+      Paper p = (aside == null ? drafts.set(i, null) : drafts.get(i)).withAuthors(resolver.takeAuthorships(i));
+      int slot = aside == null ? -1 : aside.tag(i);
+      if (onDisk != null) {
         onDisk.add(p.id(), RecordCodec.paper(p), slot);
+      } else {
+        inMemory.add(slot < 0 ? p : p.withAbstract(spill.abstractText(slot), spill.rawAbstract(slot)));
       }
     }
-    spilled.clear();
-    List<Paper> papers;
-    if (onDisk == null) {
-      inMemory.sort(Comparator.comparing(Paper::id));
-      papers = inMemory;
-    } else {
-      try {
-        papers = onDisk.finish(this::readPaper);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e.getMessage(), e);
-      }
+    if (onDisk != null) {
+      return onDisk.finish(this::readPaper);
     }
-    return new Merged(papers, resolver, listings, versionsMerged);
+    inMemory.sort(Comparator.comparing(Paper::id));
+    return inMemory;
   }
 
   /** A paper put aside, whole again: its abstract, when {@code slot} ≥ 0, from the abstract spill. */
@@ -228,7 +314,7 @@ public final class CorpusBuilder {
       if (clusterOfRoot[root] < 0) {
         clusterOfRoot[root] = clusters.add();
         if (!pages.isEmpty()) { // only page listings join clusters by title
-          jsonlByTitle.computeIfAbsent(TextKeys.normalize(l.title()), k -> new ArrayList<>()).add(clusterOfRoot[root]);
+          jsonlByTitle.computeIfAbsent(TextKeys.normalize(titleOf(l)), k -> new ArrayList<>()).add(clusterOfRoot[root]);
         }
       }
       clusters.listings.get(clusterOfRoot[root]).add(l);
@@ -250,9 +336,9 @@ public final class CorpusBuilder {
         Integer f = firstByRecord.putIfAbsent(l.externalId(), i);
         if (f != null) {
           Listing first = jsonl.get(f);
-          if (!TextKeys.normalize(first.title()).equals(TextKeys.normalize(l.title()))) {
-            warnings.add(new IngestReport.Problem(l.source(), "id '" + l.externalId() + "' is already used by "
-                + first.source() + " with another title; both were merged into one paper"));
+          if (!TextKeys.normalize(titleOf(first)).equals(TextKeys.normalize(titleOf(l)))) {
+            warnings.add(new IngestReport.Problem(readBack(l).source(), "id '" + l.externalId() + "' is already used by "
+                + readBack(first).source() + " with another title; both were merged into one paper"));
           }
           same.union(f, i);
         }
@@ -277,7 +363,7 @@ public final class CorpusBuilder {
       groups.computeIfAbsent(same.find(i), k -> new ArrayList<>()).add(i);
     }
     Map<String, List<Integer>> groupsByTitle = new HashMap<>();
-    groups.forEach((root, members) -> groupsByTitle.computeIfAbsent(TextKeys.normalize(jsonl.get(members.get(0)).title()),
+    groups.forEach((root, members) -> groupsByTitle.computeIfAbsent(TextKeys.normalize(titleOf(jsonl.get(members.get(0)))),
         k -> new ArrayList<>()).add(root));
     Set<Integer> withDoi = new HashSet<>();
     groups.forEach((root, members) -> {
@@ -291,7 +377,7 @@ public final class CorpusBuilder {
         continue;
       }
       int own = same.find(g.getKey());
-      List<Integer> sameTitle = groupsByTitle.get(TextKeys.normalize(jsonl.get(members.get(0)).title())).stream()
+      List<Integer> sameTitle = groupsByTitle.get(TextKeys.normalize(titleOf(jsonl.get(members.get(0))))).stream()
           .map(same::find).distinct().filter(r -> r != own).toList();
       // Two DOIs that did not merge the groups are two papers, whatever their titles say.
       if (sameTitle.size() == 1 && !(withDoi.contains(own) && withDoi.contains(sameTitle.get(0)))) {
@@ -322,29 +408,22 @@ public final class CorpusBuilder {
     }
   }
 
-  /** One paper per group of clusters that are versions of each other. */
-  private List<MergedPaper> mergedPapers(Clusters clusters) {
+  /**
+   * The clusters of each paper, in order, when some clusters are versions of one paper; null when
+   * each cluster is a paper of its own, the usual case, which then costs no array a cluster.
+   */
+  private int[][] versionGroups(Clusters clusters) {
     int n = clusters.listings.size();
     UnionFind versions = new UnionFind(n);
     mergeVersions(clusters.listings, clusters.pages, versions);
-    List<MergedPaper> merged = new ArrayList<>(n);
-    boolean anyMerged = IntStream.range(0, n).anyMatch(c -> versions.find(c) != c);
-    if (!anyMerged) { // the usual case, and without the map a million clusters would cost
-      for (int c = 0; c < n; c++) {
-        merged.add(MergedPaper.of(List.of(clusters.listings.get(c)), clusters.pages.get(c), this::abstractLength));
-      }
-      return merged;
+    if (IntStream.range(0, n).allMatch(c -> versions.find(c) == c)) {
+      return null;
     }
     Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int c = 0; c < n; c++) {
       groups.computeIfAbsent(versions.find(c), k -> new ArrayList<>()).add(c);
     }
-    for (List<Integer> group : groups.values()) {
-      Set<Integer> pagesOf = new TreeSet<>();
-      group.forEach(c -> pagesOf.addAll(clusters.pages.get(c)));
-      merged.add(MergedPaper.of(group.stream().map(clusters.listings::get).toList(), pagesOf, this::abstractLength));
-    }
-    return merged;
+    return groups.values().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
 
   private void mergeVersions(List<List<Listing>> clusters, List<Set<Integer>> clusterPages, UnionFind uf) {
@@ -362,7 +441,7 @@ public final class CorpusBuilder {
       if (own.size() > 5_000) {
         continue; // pairwise comparison would be quadratic in a pathological page; titles still merge exactly
       }
-      List<Set<String>> titles = own.stream().map(c -> TextKeys.words(clusters.get(c).get(0).title())).toList();
+      List<Set<String>> titles = own.stream().map(c -> TextKeys.words(titleOf(clusters.get(c).get(0)))).toList();
       List<Set<String>> abstracts = own.stream().map(c -> TextKeys.shingles(abstractOf(clusters.get(c).get(0)))).toList();
       for (int i = 0; i < own.size(); i++) {
         for (int j = i + 1; j < own.size(); j++) {

@@ -73,9 +73,9 @@ final class MergedPaper {
     return new MergedPaper(id, List.copyOf(all), primary, List.copyOf(versions), pages, unionAuthors(all));
   }
 
-  /** The spellings of the author at {@code i}, the kept one first. */
-  List<String> spellings(int i) {
-    return spellings == null ? List.of(authors.get(i).name()) : spellings.get(i);
+  /** What the researchers are resolved from. */
+  Byline byline() {
+    return new Byline(id, authors, spellings, pages);
   }
 
   private static int longestAbstract(List<Listing> part, ToIntFunction<Listing> abstractLength) {

@@ -2,6 +2,7 @@ package dev.scholarsearch.ingest;
 
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Identifier;
+import dev.scholarsearch.model.Listing;
 import dev.scholarsearch.model.Paper;
 import dev.scholarsearch.model.PaperVersion;
 import dev.scholarsearch.model.Researcher;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Papers and researchers as compact bytes, for the corpus to wait on disk until it is indexed. Not a
+ * Listings, papers and researchers as compact bytes, for the corpus to wait on disk until it is indexed. Not a
  * storage format: written and read by the same run, so it has no version and no field names (the
  * index stores JSON records, which must outlive the code).
  */
@@ -39,18 +40,12 @@ final class RecordCodec {
         out.str(a.researcherId());
       }
       out.data.writeInt(p.year());
-      out.data.writeBoolean(p.date() != null);
-      if (p.date() != null) {
-        out.data.writeLong(p.date().toEpochDay());
-      }
+      out.date(p.date());
       out.strs(p.categories());
       out.str(p.venue());
       out.str(p.type());
       out.data.writeBoolean(p.hasCode());
-      out.data.writeBoolean(p.score() != null);
-      if (p.score() != null) {
-        out.data.writeDouble(p.score());
-      }
+      out.score(p.score());
       out.str(p.url());
       out.str(p.affiliation());
       out.strs(p.sources());
@@ -79,12 +74,12 @@ final class RecordCodec {
         authors.add(new Authorship(in.str(), in.str()));
       }
       int year = in.data.readInt();
-      LocalDate date = in.data.readBoolean() ? LocalDate.ofEpochDay(in.data.readLong()) : null;
+      LocalDate date = in.date();
       List<String> categories = in.strs();
       String venue = in.str();
       String type = in.str();
       boolean hasCode = in.data.readBoolean();
-      Double score = in.data.readBoolean() ? in.data.readDouble() : null;
+      Double score = in.score();
       String url = in.str();
       String affiliation = in.str();
       List<String> sources = in.strs();
@@ -97,6 +92,49 @@ final class RecordCodec {
           hasCode, score, url, affiliation, sources, versions, in.ids(), in.strs());
     } catch (IOException e) {
       throw new UncheckedIOException("a spilled paper is not readable", e);
+    }
+  }
+
+  /**
+   * What a collection listing held in memory leaves out while the corpus is read: all but its record
+   * id, identifiers, authors and year, which clustering and the researchers need of every listing.
+   * The abstracts are put aside on their own.
+   */
+  static byte[] listingRest(Listing l) {
+    return encode(out -> {
+      out.str(l.source());
+      out.str(l.title());
+      out.strUnless(l.rawTitle(), l.title());
+      out.str(l.affiliation());
+      out.date(l.date());
+      out.strs(l.categories());
+      out.str(l.venue());
+      out.str(l.type());
+      out.data.writeBoolean(l.hasCode());
+      out.score(l.score());
+      out.str(l.url());
+      out.strs(l.keywords());
+    });
+  }
+
+  /** The listing whose {@link #listingRest} is {@code rest}, from what {@code kept} held of it (no abstract). */
+  static Listing listing(byte[] rest, Listing kept) {
+    In in = new In(rest);
+    try {
+      String source = in.str();
+      String title = in.str();
+      String rawTitle = in.strOr(title);
+      String affiliation = in.str();
+      LocalDate date = in.date();
+      List<String> categories = in.strs();
+      String venue = in.str();
+      String type = in.str();
+      boolean hasCode = in.data.readBoolean();
+      Double score = in.score();
+      return new Listing(source, kept.externalId(), title, rawTitle, "", "", kept.authors(), kept.authorsTruncated(),
+          affiliation, kept.year(), date, categories, venue, type, hasCode, score, in.str(), kept.ids(), in.strs());
+    } catch (IOException e) {
+      throw new UncheckedIOException("a spilled listing is not readable", e);
     }
   }
 
@@ -158,6 +196,20 @@ final class RecordCodec {
       }
     }
 
+    void date(LocalDate d) throws IOException {
+      data.writeBoolean(d != null);
+      if (d != null) {
+        data.writeLong(d.toEpochDay());
+      }
+    }
+
+    void score(Double score) throws IOException {
+      data.writeBoolean(score != null);
+      if (score != null) {
+        data.writeDouble(score);
+      }
+    }
+
     void strs(List<String> list) throws IOException {
       data.writeInt(list.size());
       for (String s : list) {
@@ -190,6 +242,14 @@ final class RecordCodec {
 
     String strOr(String same) throws IOException {
       return data.readBoolean() ? str() : same;
+    }
+
+    LocalDate date() throws IOException {
+      return data.readBoolean() ? LocalDate.ofEpochDay(data.readLong()) : null;
+    }
+
+    Double score() throws IOException {
+      return data.readBoolean() ? data.readDouble() : null;
     }
 
     List<String> strs() throws IOException {

@@ -37,8 +37,10 @@ import java.util.TreeSet;
  */
 final class ResearcherResolver {
   private final List<Entity> entities = new ArrayList<>();
-  /** Each paper's authors' entities, in author order. */
-  private final Map<MergedPaper, Entity[]> resolved = new HashMap<>();
+  /** The papers, by their index in the list given, until their authorships are taken. */
+  private final Byline[] papers;
+  /** Each paper's authors' entities, in author order, by the paper's index. */
+  private final Entity[][] resolved;
   private int profileEntities;
 
   /**
@@ -119,11 +121,13 @@ final class ResearcherResolver {
     }
   }
 
-  ResearcherResolver(List<ProfilePage> pages, List<MergedPaper> papers) {
+  ResearcherResolver(List<ProfilePage> pages, List<Byline> bylines) {
+    papers = bylines.toArray(Byline[]::new);
+    resolved = new Entity[papers.length][];
     Identities same = new Identities();
     linkPages(pages, papers, same);
-    for (MergedPaper m : papers) {
-      for (Author a : m.authors) {
+    for (Byline m : papers) {
+      for (Author a : m.authors()) {
         for (int i = 1; i < a.ids().size(); i++) {
           same.union(a.ids().get(0).key(), a.ids().get(i).key());
         }
@@ -156,10 +160,11 @@ final class ResearcherResolver {
 
     // Identified authors first, so that name-only ones can be told which identified people exist.
     List<Entity> identifiedOnly = new ArrayList<>();
-    for (MergedPaper m : papers) {
-      Entity[] es = new Entity[m.authors.size()];
+    for (int pi = 0; pi < papers.length; pi++) {
+      Byline m = papers[pi];
+      Entity[] es = new Entity[m.authors().size()];
       for (int i = 0; i < es.length; i++) {
-        Author a = m.authors.get(i);
+        Author a = m.authors().get(i);
         if (!a.identified()) {
           continue;
         }
@@ -173,10 +178,10 @@ final class ResearcherResolver {
         }
         e.addIds(a.ids());
         m.spellings(i).forEach(e::addSpelling);
-        e.paperIds.add(m.id);
+        e.paperIds.add(m.paperId());
         es[i] = e;
       }
-      resolved.put(m, es);
+      resolved[pi] = es;
     }
     Map<String, List<Entity>> identifiedByKey = new HashMap<>();
     for (Entity e : identifiedOnly) {
@@ -184,16 +189,17 @@ final class ResearcherResolver {
       identifiedByKey.computeIfAbsent(e.nameKey, k -> new ArrayList<>(1)).add(e);
     }
 
-    for (MergedPaper m : papers) {
-      Set<Entity> owners = new HashSet<>();
-      m.pages.forEach(p -> owners.add(entityOfPage.get(p)));
-      Entity[] es = resolved.get(m);
+    for (int pi = 0; pi < papers.length; pi++) {
+      Byline m = papers[pi];
+      Set<Entity> owners = m.pages().isEmpty() ? Set.of() : new HashSet<>();
+      m.pages().forEach(p -> owners.add(entityOfPage.get(p)));
+      Entity[] es = resolved[pi];
       for (int i = 0; i < es.length; i++) {
         if (es[i] == null) {
-          Author a = m.authors.get(i);
+          Author a = m.authors().get(i);
           Entity e = resolveName(TextKeys.nameKey(a.name()), owners, byKey, identifiedByKey);
           m.spellings(i).forEach(e::addSpelling);
-          e.paperIds.add(m.id);
+          e.paperIds.add(m.paperId());
           es[i] = e;
         }
       }
@@ -211,11 +217,11 @@ final class ResearcherResolver {
   }
 
   /** Pages of one name that share a paper, and pages that show the same ORCID. */
-  private static void linkPages(List<ProfilePage> pages, List<MergedPaper> papers, Identities same) {
+  private static void linkPages(List<ProfilePage> pages, Byline[] papers, Identities same) {
     Map<Integer, Set<String>> paperIdsOfPage = new HashMap<>();
-    for (MergedPaper m : papers) {
-      for (int p : m.pages) {
-        paperIdsOfPage.computeIfAbsent(p, k -> new HashSet<>()).add(m.id);
+    for (Byline m : papers) {
+      for (int p : m.pages()) {
+        paperIdsOfPage.computeIfAbsent(p, k -> new HashSet<>()).add(m.paperId());
       }
     }
     Map<String, List<Integer>> pagesByKey = new HashMap<>();
@@ -240,11 +246,11 @@ final class ResearcherResolver {
   }
 
   /** A page's owner is the one identified author of their name on a paper the page lists. */
-  private static void linkOwners(List<ProfilePage> pages, List<MergedPaper> papers, Identities same) {
-    for (MergedPaper m : papers) {
-      for (int p : m.pages) {
+  private static void linkOwners(List<ProfilePage> pages, Byline[] papers, Identities same) {
+    for (Byline m : papers) {
+      for (int p : m.pages()) {
         String owner = TextKeys.nameKey(pages.get(p).name());
-        List<Author> named = m.authors.stream()
+        List<Author> named = m.authors().stream()
             .filter(a -> a.identified() && TextKeys.nameKey(a.name()).equals(owner)).toList();
         if (named.size() == 1) {
           same.union(pageNode(p), primaryKey(named.get(0)));
@@ -309,12 +315,18 @@ final class ResearcherResolver {
     return e.ids.isEmpty() ? e.paperIds.stream().min(String::compareTo).orElse("") : e.ids.iterator().next().key();
   }
 
-  /** The authorships of {@code m}, which the resolver then forgets: only the researchers are needed after. */
-  List<Authorship> takeAuthorships(MergedPaper m) {
-    List<Authorship> out = new ArrayList<>();
-    Entity[] es = resolved.remove(m);
+  /**
+   * The authorships of the paper at {@code index}, which the resolver then forgets: only the
+   * researchers are needed after.
+   */
+  List<Authorship> takeAuthorships(int index) {
+    Byline m = papers[index];
+    Entity[] es = resolved[index];
+    papers[index] = null;
+    resolved[index] = null;
+    List<Authorship> out = new ArrayList<>(es.length);
     for (int i = 0; i < es.length; i++) {
-      out.add(new Authorship(m.authors.get(i).name(), es[i].id));
+      out.add(new Authorship(m.authors().get(i).name(), es[i].id));
     }
     return out;
   }

@@ -47,6 +47,11 @@ final class SpilledRecords<T> extends AbstractList<T> implements Corpus.BuiltOnD
     return decoder.decode(file.read(at[index], length[index]), tags[index]);
   }
 
+  /** The tag the record at {@code index} was stored with. */
+  int tag(int index) {
+    return tags[index];
+  }
+
   @Override
   public int size() {
     return at.length;
@@ -76,7 +81,10 @@ final class SpilledRecords<T> extends AbstractList<T> implements Corpus.BuiltOnD
       return file == null ? null : new Writer<>(file);
     }
 
-    /** Puts a record aside as {@code bytes}, to sort by {@code key}; {@code tag} goes to the decoder with it. */
+    /**
+     * Puts a record aside as {@code bytes}, to sort by {@code key} (null when the records stay in the
+     * order added); {@code tag} goes to the decoder with it.
+     */
     void add(String key, byte[] bytes, int tag) {
       grow();
       at[size] = file.append(bytes);
@@ -110,14 +118,7 @@ final class SpilledRecords<T> extends AbstractList<T> implements Corpus.BuiltOnD
 
     /** The records, sorted by key (ties in the order added); a failed write fails here, with the directory named. */
     SpilledRecords<T> finish(Decoder<T> decoder) throws IOException {
-      file.seal();
-      boolean[] inMemory = new boolean[size];
-      for (int i = 0; i < size; i++) {
-        inMemory[i] = kept != null && kept[i] != null;
-        if (!inMemory[i] && at[i] < 0) {
-          throw new IOException("a record is too large to put aside (larger than a map piece)");
-        }
-      }
+      seal();
       String[] byIndex = keys;
       int[] order = IntStream.range(0, size).boxed().sorted(Comparator.comparing(i -> byIndex[i]))
           .mapToInt(Integer::intValue).toArray();
@@ -126,6 +127,23 @@ final class SpilledRecords<T> extends AbstractList<T> implements Corpus.BuiltOnD
       return new SpilledRecords<>(file, Arrays.stream(order).mapToLong(i -> at[i]).toArray(),
           Arrays.stream(order).map(i -> length[i]).toArray(), Arrays.stream(order).map(i -> tags[i]).toArray(),
           sortedKept, decoder);
+    }
+
+    /** The records in the order added (their keys, which may be null, are not looked at). */
+    SpilledRecords<T> finishInOrder(Decoder<T> decoder) throws IOException {
+      seal();
+      keys = null;
+      return new SpilledRecords<>(file, Arrays.copyOf(at, size), Arrays.copyOf(length, size), Arrays.copyOf(tags, size),
+          kept == null ? null : Arrays.copyOf(kept, size), decoder);
+    }
+
+    private void seal() throws IOException {
+      file.seal();
+      for (int i = 0; i < size; i++) {
+        if ((kept == null || kept[i] == null) && at[i] < 0) {
+          throw new IOException("a record is too large to put aside (larger than a map piece)");
+        }
+      }
     }
   }
 }

@@ -81,6 +81,12 @@ public record Paper(
         hasCode, score, url, affiliation, sources, versions, ids, keywords);
   }
 
+  /** The same paper with these authors. */
+  public Paper withAuthors(List<Authorship> authors) {
+    return new Paper(id, title, rawTitle, abstractText, rawAbstract, authors, year, date, categories, venue, type,
+        hasCode, score, url, affiliation, sources, versions, ids, keywords);
+  }
+
   /** Author names in order. */
   public List<String> authorNames() {
     return authors.stream().map(Authorship::name).toList();
