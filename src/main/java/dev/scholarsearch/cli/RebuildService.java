@@ -157,16 +157,15 @@ record RebuildService(PrintStream out, PrintStream err) {
   }
 
   /**
-   * The message for a build that ran out of heap, with a figure to try: reading and merging hold
-   * the corpus but its abstracts in memory until the commit (about 2 KB a paper at the merge's
-   * peak, measured on a million real papers), beside the index writer's 256 MB buffer.
+   * The message for a build that ran out of heap, with a figure to try: the merge holds each
+   * paper's ids and authors and each researcher being resolved (about 1 KB a paper at its peak,
+   * measured on a million papers; the rest waits on disk), and writing adds a 256 MB buffer.
    */
   private int outOfMemory(String unchanged) {
     long mb = Runtime.getRuntime().maxMemory() >> 20;
     long suggest = Math.max(2, (2 * mb + 1023) / 1024);
-    err.println("error: out of memory: this corpus needs more heap than the JVM's " + mb + " MB (the corpus but its "
-        + "abstracts is held in memory until the index is committed, about 2 KB a paper, beside a 256 MB buffer for "
-        + "the index); run it with more, for example "
+    err.println("error: out of memory: this corpus needs more heap than the JVM's " + mb + " MB (merging papers and "
+        + "researchers takes about 1 KB a paper, and writing a 256 MB buffer for the index); run it with more, for example "
         + "SCHOLAR_JAVA_OPTS=-Xmx" + suggest + "g ./scholar ...");
     err.println(unchanged);
     return 1;
