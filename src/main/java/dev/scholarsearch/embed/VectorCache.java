@@ -26,7 +26,8 @@ import java.util.Map;
  * interrupted run keeps what it embedded; a torn last record is cut off on the next open. Only the
  * keys are held in memory (about 40 bytes a paper); vectors are read from the file when a document
  * is built. An exclusive lock keeps two index runs from appending at once: the second runs without
- * the cache rather than waiting.
+ * the cache rather than waiting, its vectors in a temporary file of its own (a million of them are
+ * 1.5 GB, more than the heap a build is given).
  */
 public final class VectorCache implements Closeable {
   private static final int MAGIC = 0x53535643; // "SSVC"
@@ -41,24 +42,27 @@ public final class VectorCache implements Closeable {
   private final int recordBytes;
   private final FileChannel channel;
   private final FileLock lock;
+  /** Whether the channel is the cache's own file (not a temporary one, gone when the run ends). */
+  private final boolean kept;
   private final Map<Key, Long> positions = new HashMap<>();
-  /** Where vectors go when there is no file to keep them in: this run still needs them. */
+  /** Where vectors go when not even a temporary file can be made: this run still needs them. */
   private final Map<Key, float[]> memory = new java.util.concurrent.ConcurrentHashMap<>();
   private long end;
 
-  private VectorCache(Path file, String model, int dims, FileChannel channel, FileLock lock) {
+  private VectorCache(Path file, String model, int dims, FileChannel channel, FileLock lock, boolean kept) {
     this.file = file;
     this.model = model;
     this.dims = dims;
     this.recordBytes = 16 + 4 * dims;
     this.channel = channel;
     this.lock = lock;
+    this.kept = kept;
   }
 
   /**
    * Opens (or creates) the cache for {@code model} in {@code dir}. When another process holds it,
-   * or it cannot be created (a read-only disk), the result is an empty cache that keeps vectors in
-   * memory for this run only.
+   * or it cannot be created (a read-only disk), the result is an empty cache that keeps vectors for
+   * this run only (see {@link #none}).
    */
   public static VectorCache open(Path dir, String model, int dims) throws IOException {
     Path file = dir.resolve(model.replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors");
@@ -67,7 +71,7 @@ public final class VectorCache implements Closeable {
       Files.createDirectories(dir);
       ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      return new VectorCache(file, model, dims, null, null);
+      return forThisRun(file, model, dims);
     }
     FileLock lock;
     try {
@@ -77,9 +81,9 @@ public final class VectorCache implements Closeable {
     }
     if (lock == null) {
       ch.close();
-      return new VectorCache(file, model, dims, null, null);
+      return forThisRun(file, model, dims);
     }
-    VectorCache cache = new VectorCache(file, model, dims, ch, lock);
+    VectorCache cache = new VectorCache(file, model, dims, ch, lock, true);
     try {
       cache.load();
     } catch (IOException | RuntimeException e) {
@@ -89,9 +93,34 @@ public final class VectorCache implements Closeable {
     return cache;
   }
 
-  /** An empty cache that keeps vectors in memory only (for runs that must not touch the disk). */
+  /**
+   * An empty cache whose vectors last this run only: in a temporary file, deleted as soon as it is
+   * made (it lives on through its channel, so nothing is left behind however the run ends), or in
+   * memory when no temporary file can be made.
+   */
   public static VectorCache none(String model, int dims) {
-    return new VectorCache(null, model, dims, null, null);
+    return forThisRun(null, model, dims);
+  }
+
+  private static VectorCache forThisRun(Path file, String model, int dims) {
+    FileChannel ch = null;
+    try {
+      Path tmp = Files.createTempFile("scholar-vectors-", ".spill");
+      ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+      Files.deleteIfExists(tmp);
+      VectorCache cache = new VectorCache(file, model, dims, ch, null, false);
+      cache.load();
+      return cache;
+    } catch (IOException e) {
+      try {
+        if (ch != null) {
+          ch.close();
+        }
+      } catch (IOException ignored) {
+        // nothing was written to it
+      }
+      return new VectorCache(file, model, dims, null, null, false);
+    }
   }
 
   private void load() throws IOException {
@@ -159,7 +188,7 @@ public final class VectorCache implements Closeable {
     return v;
   }
 
-  /** Appends vectors for these keys (kept in memory, for this run only, when there is no file). */
+  /** Appends vectors for these keys (kept in memory, for this run only, when there is no file at all). */
   public void putAll(List<Key> keys, List<float[]> vectors) throws IOException {
     if (channel == null) {
       for (int i = 0; i < keys.size(); i++) {
@@ -189,9 +218,9 @@ public final class VectorCache implements Closeable {
     end = pos;
   }
 
-  /** Whether vectors are kept on disk (false when another run holds the cache, or the disk is read-only). */
+  /** Whether vectors are kept for later runs (false when another run holds the cache, or the disk is read-only). */
   public boolean persistent() {
-    return channel != null;
+    return kept;
   }
 
   /** The model whose vectors this cache holds. */

@@ -64,15 +64,80 @@ class VectorCacheTest {
   }
 
   @Test
-  void aSecondWriterRunsWithAMemoryOnlyCacheInsteadOfWaiting() throws IOException {
+  void aSecondWriterRunsWithATemporaryCacheInsteadOfWaiting() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try (VectorCache first = VectorCache.open(dir, "m", 4)) {
       assertTrue(first.persistent());
+      long ownFile = Files.size(dir.resolve("m.vectors"));
       try (VectorCache second = VectorCache.open(dir, "m", 4)) {
         assertFalse(second.persistent());
         VectorCache.Key k = second.key("t");
         second.putAll(List.of(k), List.of(vec(2)));
-        assertArrayEquals(vec(2), second.get(k), "kept in memory for this run");
+        assertArrayEquals(vec(2), second.get(k), "kept for this run");
+        assertFalse(first.contains(k));
+        assertEquals(ownFile, Files.size(dir.resolve("m.vectors")), "the held cache is not written to");
+        assertEquals(List.of(), temporaryCaches(tmp), "the temporary file is gone from the directory at once");
+        assertTrue(openDeletedCaches() > 0, "the vectors are in a deleted file still open, not on the heap");
       }
+    }
+  }
+
+  /**
+   * A cache for this run only keeps its vectors off the heap, in a temporary file: at a million
+   * papers they are 1.5 GB, more than a build's heap. Many batches of real-size vectors come back.
+   */
+  @Test
+  void aCacheForThisRunHoldsManyVectorsAndLeavesNothingBehind() throws IOException {
+    int dims = 384;
+    try (VectorCache c = VectorCache.none("m", dims)) {
+      assertFalse(c.persistent());
+      List<VectorCache.Key> all = new java.util.ArrayList<>();
+      for (int batch = 0; batch < 40; batch++) {
+        List<VectorCache.Key> keys = new java.util.ArrayList<>();
+        List<float[]> vectors = new java.util.ArrayList<>();
+        for (int i = 0; i < 512; i++) {
+          int n = batch * 512 + i;
+          keys.add(c.key("text " + n));
+          float[] v = new float[dims];
+          java.util.Arrays.fill(v, n);
+          vectors.add(v);
+        }
+        c.putAll(keys, vectors);
+        all.addAll(keys);
+      }
+      assertEquals(20_480, c.size());
+      for (int n = 0; n < all.size(); n += 97) {
+        float[] v = c.get(all.get(n));
+        assertEquals(n, v[0]);
+        assertEquals(n, v[dims - 1]);
+      }
+    }
+    assertEquals(List.of(), temporaryCaches(Path.of(System.getProperty("java.io.tmpdir"))));
+  }
+
+  /** The open files of this JVM that are deleted temporary caches (Linux's /proc names them so). */
+  private static long openDeletedCaches() throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd");
+    long n = 0;
+    try (var links = Files.list(fds)) {
+      for (Path link : links.toList()) {
+        try {
+          String target = Files.readSymbolicLink(link).toString();
+          if (target.contains("scholar-vectors-") && target.endsWith("(deleted)")) {
+            n++;
+          }
+        } catch (IOException closedMeanwhile) {
+          // the listing's own descriptor, or a file closed since
+        }
+      }
+    }
+    return n;
+  }
+
+  private static List<Path> temporaryCaches(Path tmp) throws IOException {
+    try (var files = Files.list(tmp)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("scholar-vectors-")).toList();
     }
   }
 
