@@ -1,6 +1,5 @@
 package dev.scholarsearch.ingest;
 
-import dev.scholarsearch.model.Author;
 import dev.scholarsearch.model.Authorship;
 import dev.scholarsearch.model.Identifier;
 import dev.scholarsearch.model.ProfilePage;
@@ -127,9 +126,10 @@ final class ResearcherResolver {
     Identities same = new Identities();
     linkPages(pages, papers, same);
     for (Byline m : papers) {
-      for (Author a : m.authors()) {
-        for (int i = 1; i < a.ids().size(); i++) {
-          same.union(a.ids().get(0).key(), a.ids().get(i).key());
+      for (int a = 0; a < m.size(); a++) {
+        List<Identifier> ids = m.ids(a);
+        for (int i = 1; i < ids.size(); i++) {
+          same.union(ids.get(0).key(), ids.get(i).key());
         }
       }
     }
@@ -162,13 +162,12 @@ final class ResearcherResolver {
     List<Entity> identifiedOnly = new ArrayList<>();
     for (int pi = 0; pi < papers.length; pi++) {
       Byline m = papers[pi];
-      Entity[] es = new Entity[m.authors().size()];
+      Entity[] es = new Entity[m.size()];
       for (int i = 0; i < es.length; i++) {
-        Author a = m.authors().get(i);
-        if (!a.identified()) {
+        if (!m.identified(i)) {
           continue;
         }
-        String root = same.find(primaryKey(a));
+        String root = same.find(primaryKey(m.ids(i)));
         Entity e = byRoot.get(root);
         if (e == null) {
           e = new Entity();
@@ -176,7 +175,7 @@ final class ResearcherResolver {
           entities.add(e);
           identifiedOnly.add(e);
         }
-        e.addIds(a.ids());
+        e.addIds(m.ids(i));
         m.spellings(i).forEach(e::addSpelling);
         e.paperIds.add(m.paperId());
         es[i] = e;
@@ -196,8 +195,7 @@ final class ResearcherResolver {
       Entity[] es = resolved[pi];
       for (int i = 0; i < es.length; i++) {
         if (es[i] == null) {
-          Author a = m.authors().get(i);
-          Entity e = resolveName(TextKeys.nameKey(a.name()), owners, byKey, identifiedByKey);
+          Entity e = resolveName(TextKeys.nameKey(m.name(i)), owners, byKey, identifiedByKey);
           m.spellings(i).forEach(e::addSpelling);
           e.paperIds.add(m.paperId());
           es[i] = e;
@@ -208,8 +206,8 @@ final class ResearcherResolver {
   }
 
   /** An author's node: their ORCID when they have one (it decides between groups), else their first id. */
-  private static String primaryKey(Author a) {
-    return a.ids().stream().filter(i -> i.kind() == Identifier.Kind.ORCID).findFirst().orElse(a.ids().get(0)).key();
+  private static String primaryKey(List<Identifier> ids) {
+    return ids.stream().filter(i -> i.kind() == Identifier.Kind.ORCID).findFirst().orElse(ids.get(0)).key();
   }
 
   private static String pageNode(int p) {
@@ -250,10 +248,16 @@ final class ResearcherResolver {
     for (Byline m : papers) {
       for (int p : m.pages()) {
         String owner = TextKeys.nameKey(pages.get(p).name());
-        List<Author> named = m.authors().stream()
-            .filter(a -> a.identified() && TextKeys.nameKey(a.name()).equals(owner)).toList();
-        if (named.size() == 1) {
-          same.union(pageNode(p), primaryKey(named.get(0)));
+        int named = -1;
+        int count = 0;
+        for (int a = 0; a < m.size(); a++) {
+          if (m.identified(a) && TextKeys.nameKey(m.name(a)).equals(owner)) {
+            named = a;
+            count++;
+          }
+        }
+        if (count == 1) {
+          same.union(pageNode(p), primaryKey(m.ids(named)));
         }
       }
     }
@@ -326,7 +330,7 @@ final class ResearcherResolver {
     resolved[index] = null;
     List<Authorship> out = new ArrayList<>(es.length);
     for (int i = 0; i < es.length; i++) {
-      out.add(new Authorship(m.authors().get(i).name(), es[i].id));
+      out.add(new Authorship(m.name(i), es[i].id));
     }
     return out;
   }
