@@ -10,13 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -25,13 +23,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.BytesRef;
 
 /** The {@link Retriever} over one local Lucene index. */
 public final class LuceneRetriever implements Retriever {
@@ -182,16 +178,10 @@ public final class LuceneRetriever implements Retriever {
     return searcher.search(knn, HybridTuning.MAX_SEMANTIC_DEPTH).scoreDocs;
   }
 
-  /** The fused hits that only the semantic side found, as a query (by id), for counts and facets. */
-  private static Query meaningOnly(LiveIndex.Snapshot searcher, List<RankFusion.Fused> fused) throws IOException {
-    List<BytesRef> ids = new ArrayList<>();
-    StoredFields stored = searcher.storedFields();
-    for (RankFusion.Fused f : fused) {
-      if (!f.lexical()) {
-        ids.add(new BytesRef(stored.document(f.doc(), Set.of(Fields.ID)).get(Fields.ID)));
-      }
-    }
-    return ids.isEmpty() ? MatchNoDocsQuery.INSTANCE : new TermInSetQuery(Fields.ID, ids);
+  /** The fused hits that only the semantic side found, as a query, for counts and facets. */
+  private static Query meaningOnly(LiveIndex.Snapshot searcher, List<RankFusion.Fused> fused) {
+    int[] docs = fused.stream().filter(f -> !f.lexical()).mapToInt(RankFusion.Fused::doc).toArray();
+    return docs.length == 0 ? MatchNoDocsQuery.INSTANCE : new DocNumbersQuery(searcher.getIndexReader(), docs);
   }
 
   private static Optional<Sort> sortFor(SortOrder order) {
