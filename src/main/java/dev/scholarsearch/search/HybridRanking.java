@@ -21,7 +21,7 @@ final class HybridRanking {
   static List<RankFusion.Fused> of(LiveIndex.Snapshot searcher, RetrievalPlan.Hybrid h, Query lexicalFiltered)
       throws IOException {
     HybridTuning t = h.fusion();
-    Query filter = PaperFilters.excluding(h.filters(), h.prohibited());
+    Query filter = PaperFilters.nearestFilter(h.filters(), h.prohibited());
     ScoreDoc[] semantic = LuceneRetriever.nearest(searcher, LuceneRetriever.knn(searcher, h.vector(), filter, h.nearest()));
     int depth = Math.max(h.lexicalDepth(), h.depth());
     ScoreDoc[] words = searcher.search(lexicalFiltered, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;

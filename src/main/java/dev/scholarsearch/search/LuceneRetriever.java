@@ -64,7 +64,7 @@ public final class LuceneRetriever implements Retriever {
       }
       case RetrievalPlan.Semantic s -> {
         // Rewritten once, so the same top-k serves ranking, facets and counts.
-        Query knn = knn(searcher, s.vector(), PaperFilters.excluding(s.filters(), s.prohibited()), s.nearest());
+        Query knn = knn(searcher, s.vector(), PaperFilters.nearestFilter(s.filters(), s.prohibited()), s.nearest());
         List<RankFusion.Fused> fused = RankFusion.fuse(new ScoreDoc[0], nearest(searcher, knn), s.fusion());
         return collectFused(searcher, knn, sort, plan, counting, fused).retrieval(lexicalFiltered);
       }
@@ -163,8 +163,9 @@ public final class LuceneRetriever implements Retriever {
   }
 
   /**
-   * The {@code k} papers nearest to {@code v} among those passing {@code filter}: the filter is
-   * applied inside the HNSW search (pre-filtering), so a narrow filter still gets {@code k} hits.
+   * The {@code k} papers nearest to {@code v} among those passing {@code filter} (every paper when
+   * it is null, {@link PaperFilters#nearestFilter}): the filter is applied inside the HNSW search
+   * (pre-filtering), so a narrow filter still gets {@code k} hits.
    */
   static Query knn(LiveIndex.Snapshot searcher, Optional<float[]> v, Query filter, int k) throws IOException {
     if (v.isEmpty()) {

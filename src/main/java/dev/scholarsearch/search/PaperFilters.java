@@ -67,6 +67,17 @@ public final class PaperFilters {
     return restrict(MatchAllDocsQuery.INSTANCE, f);
   }
 
+  /**
+   * The filter of a search for the nearest papers passing {@code f} that match none of {@code
+   * prohibited}; null when that is every paper. Only paper documents have vectors, so such a search
+   * needs no filter, and without one Lucene neither builds a bit set of every paper for each query
+   * nor tests it at each step through the graph: at k = 1,000 on the 86k corpus the kNN search took
+   * a fifth less time and found the same neighbours (docs/BENCHMARKS.md).
+   */
+  public static Query nearestFilter(SearchFilters f, List<Query> prohibited) {
+    return f.isEmpty() && prohibited.isEmpty() ? null : excluding(f, prohibited);
+  }
+
   /** The papers passing {@code f} that match none of {@code prohibited}. */
   public static Query excluding(SearchFilters f, List<Query> prohibited) {
     Query base = of(f);
