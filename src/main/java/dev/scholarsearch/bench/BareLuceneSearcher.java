@@ -45,7 +45,7 @@ public final class BareLuceneSearcher {
       });
       case SIMILAR -> {
         // The paper's text is read before timing: a bare application would hold it already.
-        List<String> texts = index.search(s -> {
+        List<String> texts = index.withoutBudget(s -> {
           List<String> t = new ArrayList<>();
           for (String id : mix.paperIds()) {
             TopDocs d = s.search(new TermQuery(new Term(Fields.ID, id)), 1);

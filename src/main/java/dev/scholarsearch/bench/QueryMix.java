@@ -19,7 +19,7 @@ public record QueryMix(List<String> searches, List<String> paperIds, List<String
 
   public static QueryMix of(SyntheticCorpus corpus, LiveIndex index, int papers, int count, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    List<String> titles = index.search(s -> {
+    List<String> titles = index.withoutBudget(s -> {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         TopDocs t = s.search(new TermQuery(new Term(Fields.ID, "syn-" + r.nextInt(papers))), 1);
@@ -66,7 +66,7 @@ public record QueryMix(List<String> searches, List<String> paperIds, List<String
     SplittableRandom r = new SplittableRandom(seed);
     List<String[]> titles = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    index.search(s -> {
+    index.withoutBudget(s -> { // choosing queries is not a request: no time budget
       int maxDoc = s.getIndexReader().maxDoc();
       var stored = s.storedFields();
       for (int tries = 0; ids.size() < count && tries < 100 * count; tries++) {
