@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -37,19 +39,27 @@ public final class LiveIndex implements Closeable {
   private final ExecutorService searchThreads;
   private final Duration budget;
 
+  /** IndexSearcher's own slice limits, which a spread view keeps for a large index. */
+  private static final int LUCENE_DOCS_PER_SLICE = 250_000;
+  private static final int LUCENE_SEGMENTS_PER_SLICE = 5;
+
   /** A searcher plus what belongs to its exact reader: facet ordinals and the commit's manifest. */
   public static final class Snapshot extends IndexSearcher {
     private final Map<String, SortedSetDocValuesReaderState> facetStates;
     private final IndexManifest manifest;
     private final java.util.concurrent.Executor executor;
+    private final int threads;
+    private final boolean spread;
     private Snapshot untimed = this;
     private long deadlineNanos = Long.MAX_VALUE;
     private Duration budget = Duration.ofDays(1);
 
-    Snapshot(IndexReader reader, java.util.concurrent.Executor executor, Map<String, SortedSetDocValuesReaderState> facetStates,
-        IndexManifest manifest) {
+    Snapshot(IndexReader reader, java.util.concurrent.Executor executor, int threads, boolean spread,
+        Map<String, SortedSetDocValuesReaderState> facetStates, IndexManifest manifest) {
       super(reader, executor);
       this.executor = executor;
+      this.threads = executor == null ? 1 : threads;
+      this.spread = spread;
       this.facetStates = facetStates;
       this.manifest = manifest;
     }
@@ -71,7 +81,7 @@ public final class LiveIndex implements Closeable {
 
     /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
     Snapshot withBudget(long budgetMillis) {
-      Snapshot s = new Snapshot(getIndexReader(), executor, facetStates, manifest);
+      Snapshot s = new Snapshot(getIndexReader(), executor, threads, spread, facetStates, manifest);
       s.setSimilarity(getSimilarity());
       s.setQueryCache(getQueryCache());
       s.setTimeout(new QueryTimeoutImpl(budgetMillis));
@@ -79,6 +89,39 @@ public final class LiveIndex implements Closeable {
       s.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
       s.budget = Duration.ofMillis(budgetMillis);
       return s;
+    }
+
+    /**
+     * This searcher, its searches split into a slice per search thread, with the same deadline.
+     * Lucene puts up to 250,000 documents in one slice, so an index smaller than that (the 86k
+     * corpus and its researchers are 210,000 documents) is searched on one thread however idle the
+     * others are. For a long query that is most of a request (similar papers' MoreLikeThis
+     * disjunctions) the spread view uses them all; short ones stay on one slice, where handing
+     * work to other threads costs more than it saves and an inexact total ("at least N") would
+     * change from one request to the next.
+     */
+    public Snapshot spread() {
+      if (spread || threads <= 1) {
+        return this;
+      }
+      Snapshot s = new Snapshot(getIndexReader(), executor, threads, true, facetStates, manifest);
+      s.setSimilarity(getSimilarity());
+      s.setQueryCache(getQueryCache());
+      s.setTimeout(getTimeout());
+      s.untimed = untimed;
+      s.deadlineNanos = deadlineNanos;
+      s.budget = budget;
+      return s;
+    }
+
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+      if (!spread) { // false while IndexSearcher's constructor runs, should it ask then
+        return super.slices(leaves);
+      }
+      long docs = leaves.stream().mapToLong(l -> l.reader().maxDoc()).sum();
+      int share = (int) Math.max(1, Math.min(LUCENE_DOCS_PER_SLICE, (docs + threads - 1) / threads));
+      return slices(leaves, share, LUCENE_SEGMENTS_PER_SLICE, false);
     }
 
     boolean pastDeadline() {
@@ -187,7 +230,7 @@ public final class LiveIndex implements Closeable {
             }
           }
           IndexManifest manifest = Indexer.manifestOf(((DirectoryReader) reader).getIndexCommit().getUserData());
-          Snapshot snapshot = new Snapshot(reader, searchThreads, Map.copyOf(states), manifest);
+          Snapshot snapshot = new Snapshot(reader, searchThreads, threads, false, Map.copyOf(states), manifest);
           snapshot.setSimilarity(similarity);
           return snapshot;
         }

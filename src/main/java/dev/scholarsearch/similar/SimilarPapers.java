@@ -161,15 +161,17 @@ public final class SimilarPapers implements SimilarSearch {
       String queryText, Paper query, SearchFilters filters, int limit, SurfaceForms words) throws IOException {
     List<Query> exclude = query == null ? List.of() : List.of(new TermQuery(new Term(Fields.ID, query.id())));
     Map<String, Float> queryTerms = mlt == null ? Map.of() : SimilarityQuery.termBoosts(mlt);
+    // A paper's MoreLikeThis query has dozens of words: both of its passes use every search thread.
+    LiveIndex.Snapshot spread = searcher.spread();
     Query lexical = queryTerms.isEmpty() ? new MatchNoDocsQuery("no telling terms")
-        : this.query.lexical(searcher, queryTerms, queryText, query, PaperFilters.of(filters), exclude);
+        : this.query.lexical(spread, queryTerms, queryText, query, PaperFilters.of(filters), exclude);
     RetrievalPlan plan = mode == SearchMode.SEMANTIC
         ? new RetrievalPlan.Semantic(vector, filters, exclude, Math.max(limit, fusion.semanticDepth()), fusion, limit)
         : mode == SearchMode.LEXICAL || vector.isEmpty() ? new RetrievalPlan.Lexical(lexical, filters, limit)
         // Every paper near in meaning counts: a paper can be like another in other words.
         : new RetrievalPlan.Hybrid(lexical, Math.max(limit, fusion.lexicalDepth()), vector, filters, exclude,
             Math.max(limit, fusion.semanticDepth()), fusion, RetrievalPlan.MeaningOnly.ALL, limit);
-    List<Retrieval.Ranked> top = kernel.retriever().rank(searcher, plan).ranked();
+    List<Retrieval.Ranked> top = kernel.retriever().rank(spread, plan).ranked();
     // Ranking only: the id is all the evaluation needs, read for all hits at once.
     String[] ids = words == null ? PaperIds.of(searcher.getIndexReader(), top.stream().mapToInt(Retrieval.Ranked::doc)
         .toArray()) : null;
