@@ -81,9 +81,7 @@ public final class LiveIndex implements Closeable {
 
     /** A view of the same reader for one request, stopped once {@code budgetMillis} have passed. */
     Snapshot withBudget(long budgetMillis) {
-      Snapshot s = new Snapshot(getIndexReader(), executor, threads, spread, facetStates, manifest);
-      s.setSimilarity(getSimilarity());
-      s.setQueryCache(getQueryCache());
+      Snapshot s = view(spread);
       s.setTimeout(new QueryTimeoutImpl(budgetMillis));
       s.untimed = this;
       s.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
@@ -104,13 +102,19 @@ public final class LiveIndex implements Closeable {
       if (spread || threads <= 1) {
         return this;
       }
-      Snapshot s = new Snapshot(getIndexReader(), executor, threads, true, facetStates, manifest);
-      s.setSimilarity(getSimilarity());
-      s.setQueryCache(getQueryCache());
+      Snapshot s = view(true);
       s.setTimeout(getTimeout());
       s.untimed = untimed;
       s.deadlineNanos = deadlineNanos;
       s.budget = budget;
+      return s;
+    }
+
+    /** A new searcher over the same reader, scoring and caching as this one does. */
+    private Snapshot view(boolean spreadOut) {
+      Snapshot s = new Snapshot(getIndexReader(), executor, threads, spreadOut, facetStates, manifest);
+      s.setSimilarity(getSimilarity());
+      s.setQueryCache(getQueryCache());
       return s;
     }
 

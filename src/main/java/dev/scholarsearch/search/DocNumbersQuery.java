@@ -1,6 +1,5 @@
 package dev.scholarsearch.search;
 
-import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
